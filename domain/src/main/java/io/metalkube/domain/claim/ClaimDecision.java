@@ -1,0 +1,21 @@
+package io.metalkube.domain.claim;
+
+import io.metalkube.domain.host.Host;
+
+import java.util.List;
+
+/** The answer to "which host should this consumer get?". */
+public sealed interface ClaimDecision {
+
+    /** The consumer already owns this host (claims are idempotent). */
+    record AlreadyClaimed(Host host) implements ClaimDecision {
+    }
+
+    /** Claim this host: it passed every policy, and it comes first in the consumer's deterministic order. */
+    record Chosen(Host host, List<Host> alternatives) implements ClaimDecision {
+    }
+
+    /** No host passed; {@code summary} explains the most common reasons, for status and events. */
+    record NoneAvailable(String summary) implements ClaimDecision {
+    }
+}

@@ -1,0 +1,55 @@
+package io.metalkube.domain.claim;
+
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.ProvisioningState;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One named rule a host must pass to be claimed; {@link #reject} says why not, or empty if it passes. */
+public interface ClaimPolicy {
+
+    String name();
+
+    Optional<String> reject(Host host, ClaimRequest request);
+
+    static ClaimPolicy of(String name, java.util.function.BiFunction<Host, ClaimRequest, Optional<String>> rule) {
+        return new ClaimPolicy() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<String> reject(Host host, ClaimRequest request) {
+                return rule.apply(host, request);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    ClaimPolicy SAME_NAMESPACE = of("same namespace", (h, r) ->
+            h.id().namespace().equals(r.namespace()) ? Optional.empty() : Optional.of("in another namespace"));
+    ClaimPolicy AVAILABLE = of("available", (h, r) ->
+            h.state() == ProvisioningState.AVAILABLE ? Optional.empty() : Optional.of("not available (state \"" + h.state().wireName() + "\")"));
+    ClaimPolicy NO_CONSUMER = of("no consumer", (h, r) ->
+            h.spec().consumerRef() == null ? Optional.empty() : Optional.of("already consumed by " + h.spec().consumerRef()));
+    ClaimPolicy NO_ERROR = of("no error", (h, r) ->
+            h.status().hasError() ? Optional.of("in error (" + h.status().errorType().wireName() + ")") : Optional.empty());
+    ClaimPolicy NOT_DELETING = of("not being deleted", (h, r) ->
+            h.deleting() ? Optional.of("being deleted") : Optional.empty());
+    ClaimPolicy NOT_PAUSED_OR_DETACHED = of("not paused or detached", (h, r) ->
+            h.annotations().paused() ? Optional.of("paused")
+                    : h.annotations().isDetached() ? Optional.of("detached") : Optional.empty());
+    ClaimPolicy LABELS_MATCH = of("labels match", (h, r) ->
+            r.selector().matches(h.labels()) ? Optional.empty() : Optional.of("labels do not match " + r.selector()));
+
+    /** Every policy, cheapest and most telling first. */
+    static List<ClaimPolicy> all() {
+        return List.of(SAME_NAMESPACE, LABELS_MATCH, NOT_DELETING, NO_CONSUMER, AVAILABLE, NO_ERROR, NOT_PAUSED_OR_DETACHED);
+    }
+}

@@ -1,0 +1,121 @@
+package io.metalkube.domain.claim;
+
+import io.metalkube.domain.host.ConsumerRef;
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Claiming and releasing hosts (metal3-anchors.md §3). Choice is deterministic: each consumer ranks the eligible
+ * hosts by a hash of (consumer, host), so a retry after a conflict picks the same host again, while different
+ * consumers spread over different hosts instead of all racing for the first one.
+ */
+public final class HostClaims {
+
+    private final List<ClaimPolicy> policies;
+
+    public HostClaims(List<ClaimPolicy> policies) {
+        this.policies = List.copyOf(policies);
+    }
+
+    public static HostClaims standard() {
+        return new HostClaims(ClaimPolicy.all());
+    }
+
+    public ClaimDecision choose(List<Host> hosts, ClaimRequest request) {
+        for (Host h : hosts) {
+            if (request.consumer().sameObjectAs(h.spec().consumerRef())) {
+                return new ClaimDecision.AlreadyClaimed(h);
+            }
+        }
+        List<Host> eligible = new ArrayList<>();
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        for (Host h : hosts) {
+            Optional<String> rejection = firstRejection(h, request);
+            if (rejection.isEmpty()) {
+                eligible.add(h);
+            } else {
+                reasons.merge(rejection.get(), 1, Integer::sum);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return new ClaimDecision.NoneAvailable(summarize(hosts.size(), request, reasons));
+        }
+        String consumerKey = request.consumer().namespace() + "/" + request.consumer().name();
+        eligible.sort(Comparator.comparingLong((Host h) -> rank(consumerKey, h.id().toString())).thenComparing(Host::id));
+        return new ClaimDecision.Chosen(eligible.get(0), List.copyOf(eligible.subList(1, eligible.size())));
+    }
+
+    /** The first policy that rejects {@code host}, if any. */
+    public Optional<String> firstRejection(Host host, ClaimRequest request) {
+        for (ClaimPolicy p : policies) {
+            Optional<String> r = p.reject(host, request);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The spec after claiming: consumerRef set; image and userData set only if the host has none
+     * (no in-place re-provisioning); online so that provisioning starts.
+     */
+    public HostSpec claim(Host host, ClaimRequest request) {
+        HostSpec spec = host.spec().withConsumerRef(request.consumer());
+        if (!spec.hasImage() && request.image() != null) {
+            spec = spec.withImage(request.image()).withUserData(request.userData());
+        }
+        return spec.withOnline(true);
+    }
+
+    /** The next step of releasing {@code host} from {@code consumer}. */
+    public ReleaseStep release(Host host, ConsumerRef consumer) {
+        HostSpec spec = host.spec();
+        if (!consumer.sameObjectAs(spec.consumerRef())) {
+            return new ReleaseStep.NotOurs();
+        }
+        if (spec.image() != null || spec.userData() != null || spec.online()) {
+            return new ReleaseStep.ClearSpec(spec.withImage(null).withUserData(null).withOnline(false));
+        }
+        boolean settled = switch (host.state()) {
+            case PROVISIONING, PROVISIONED, DEPROVISIONING, POWERING_OFF_BEFORE_DELETE, DELETING, PREPARING -> false;
+            case EXTERNALLY_PROVISIONED -> Boolean.FALSE.equals(host.status().poweredOn());
+            default -> true;
+        };
+        if (!settled) {
+            return new ReleaseStep.WaitForDeprovisioning(host.state());
+        }
+        return new ReleaseStep.ClearConsumer(spec.withConsumerRef(null));
+    }
+
+    private static String summarize(int total, ClaimRequest request, Map<String, Integer> reasons) {
+        if (total == 0) {
+            return "no hosts in namespace " + request.namespace();
+        }
+        String why = reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining("; "));
+        return "no available host matches " + request.selector() + " (" + total + " hosts: " + why + ")";
+    }
+
+    /** 64-bit FNV-1a of consumer and host: a stable, well-spread rank (rendezvous hashing). */
+    static long rank(String consumer, String host) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : (consumer + "\u0000" + host).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= (b & 0xff);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,186 @@
+package io.metalkube.domain.lifecycle;
+
+import io.metalkube.domain.host.ErrorType;
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.host.OperationalStatus;
+import io.metalkube.domain.host.ProvisioningState;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.metalkube.domain.host.ProvisioningState.*;
+
+/** Turns an operation's outcome into the next status: success resets errors, failure counts up and backs off. */
+final class Conclusions {
+
+    private static final Duration POWER_SETTLE = Duration.ofSeconds(5);
+
+    private final LifecycleTimings timings;
+    private final Backoff backoff;
+
+    Conclusions(LifecycleTimings timings, Backoff backoff) {
+        this.timings = timings;
+        this.backoff = backoff;
+    }
+
+    Decision conclude(Host host, Operation operation, Outcome outcome, Step step, Instant now) {
+        if (outcome instanceof Outcome.InProgress p) {
+            if (operation instanceof Operation.Register r) {
+                step.status(step.status().withTriedCredentials(r.credentialsVersion()));
+            }
+            if (operation instanceof Operation.PowerOff && host.status().powerOffSince() == null) {
+                step.status(step.status().withPowerOffSince(now));
+            }
+            return step.requeue(p.retryAfter()).done();
+        }
+        if (host.deleting() && isDeletionPhase(host.state())) {
+            return concludeDeletion(host, operation, outcome, step);
+        }
+        if (outcome instanceof Outcome.Unavailable u) {
+            return step.event(HostEvent.warning("BackendUnavailable", "back-end not ready for " + operation.kind() + ": " + u.reason()))
+                    .requeue(timings.notReadyRetry()).done();
+        }
+        return switch (operation) {
+            case Operation.Register r -> concludeRegister(host, r, outcome, step);
+            case Operation.Inspect i -> switch (outcome) {
+                case Outcome.Inspected in -> step.succeed().status(step.status().withHardware(in.hardware()))
+                        .event(HostEvent.normal("InspectionComplete", "hardware inspection finished")).moveTo(PREPARING).requeueNow().done();
+                default -> failure(host, step, ErrorType.INSPECTION, outcome, "inspection");
+            };
+            case Operation.Provision p -> switch (outcome) {
+                case Outcome.Done d -> step.succeed().event(HostEvent.normal("ProvisioningComplete", "image " + p.image().url() + " provisioned"))
+                        .moveTo(PROVISIONED).requeueNow().done();
+                default -> failure(host, step, ErrorType.PROVISIONING, outcome, "provisioning");
+            };
+            case Operation.Deprovision d -> switch (outcome) {
+                case Outcome.Done x -> afterDeprovision(host, step);
+                default -> failure(host, step, ErrorType.PROVISIONING, outcome, "deprovisioning");
+            };
+            case Operation.ReadPower rp -> concludePower(host, step, outcome, null);
+            case Operation.PowerOn po -> concludePower(host, step, outcome, Boolean.TRUE);
+            case Operation.PowerOff po -> concludePowerOff(host, po, step, outcome, now);
+            case Operation.Detach dt -> switch (outcome) {
+                case Outcome.Done x -> step.succeed().status(step.status().withOperationalStatus(OperationalStatus.DETACHED)
+                                .withProvisioning(step.status().provisioning().withId("")))
+                        .event(HostEvent.normal("Detached", "host removed from the back-end without deprovisioning"))
+                        .requeue(timings.unmanagedPoll()).done();
+                default -> failure(host, step, ErrorType.DETACH, outcome, "detaching");
+            };
+            case Operation.Delete del -> step.requeueNow().done(); // only reachable during deletion, handled above
+        };
+    }
+
+    private Decision concludeRegister(Host host, Operation.Register r, Outcome outcome, Step step) {
+        if (outcome instanceof Outcome.Registered reg) {
+            HostStatus s = step.status().withGoodCredentials(r.credentialsVersion()).withTriedCredentials(r.credentialsVersion());
+            if (!reg.provisionerId().isEmpty()) {
+                s = s.withProvisioning(s.provisioning().withId(reg.provisionerId()));
+            }
+            return step.succeed().status(s.withOperationalStatus(s.operationalStatus() == OperationalStatus.DISCOVERED ? OperationalStatus.OK : s.operationalStatus()))
+                    .event(HostEvent.normal("BMCAccessValidated", "BMC credentials from Secret \"" + r.credentialsVersion().secretName() + "\" work"))
+                    .requeueNow().done();
+        }
+        step.status(step.status().withTriedCredentials(r.credentialsVersion()));
+        return failure(host, step, Lifecycle.registrationErrorType(host), outcome, "registration");
+    }
+
+    private Decision afterDeprovision(Host host, Step step) {
+        step.succeed().status(step.status().withProvisioning(step.status().provisioning().withImage(null)))
+                .event(HostEvent.normal("DeprovisioningComplete", "host deprovisioned"));
+        if (host.spec().wantsProvisioning()) {
+            return step.status(step.status().withProvisioning(step.status().provisioning().withImage(host.spec().image())))
+                    .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning image " + host.spec().image().url()))
+                    .requeueNow().done();
+        }
+        return step.moveTo(AVAILABLE).requeueNow().done();
+    }
+
+    private Decision concludePower(Host host, Step step, Outcome outcome, Boolean asked) {
+        return switch (outcome) {
+            case Outcome.PowerState ps -> {
+                if (host.status().errorType() == ErrorType.POWER_MANAGEMENT) {
+                    step.succeed();
+                }
+                step.status(step.status().withPoweredOn(ps.poweredOn()).withPowerOffSince(ps.poweredOn() ? step.status().powerOffSince() : null));
+                if (asked != null && ps.poweredOn() == asked) {
+                    step.event(HostEvent.normal(asked ? "PowerOn" : "PowerOff", "host powered " + (asked ? "on" : "off")));
+                }
+                boolean settled = asked == null || ps.poweredOn() == asked;
+                yield step.requeue(settled ? jittered(host) : POWER_SETTLE).done();
+            }
+            case Outcome.Done d -> step.requeue(POWER_SETTLE).done(); // action accepted, power not observed yet
+            default -> failure(host, step, ErrorType.POWER_MANAGEMENT, outcome, "power management");
+        };
+    }
+
+    private Decision concludePowerOff(Host host, Operation.PowerOff po, Step step, Outcome outcome, Instant now) {
+        if (outcome instanceof Outcome.Failed f && po.mode() == PowerOffMode.SOFT) {
+            return step.status(step.status().withPowerOffSince(now.minus(timings.softPowerOffTimeout())))
+                    .event(HostEvent.warning("SoftPowerOffFailed", "soft power-off failed (" + f.message() + "); powering off hard"))
+                    .requeueNow().done();
+        }
+        if (outcome instanceof Outcome.PowerState ps && ps.poweredOn() && host.status().powerOffSince() == null) {
+            step.status(step.status().withPowerOffSince(now));
+        }
+        return concludePower(host, step, outcome, Boolean.FALSE);
+    }
+
+    private Decision concludeDeletion(Host host, Operation operation, Outcome outcome, Step step) {
+        boolean success = outcome instanceof Outcome.Done || outcome instanceof Outcome.PowerState ps && !ps.poweredOn();
+        ProvisioningState state = host.state();
+        if (success) {
+            if (operation instanceof Operation.PowerOff) {
+                step.status(step.status().withPoweredOn(false).withPowerOffSince(null));
+            }
+            return switch (state) {
+                case DEPROVISIONING -> step.succeed().status(step.status().withProvisioning(step.status().provisioning().withImage(null)))
+                        .event(HostEvent.normal("DeprovisioningComplete", "host deprovisioned")).moveTo(POWERING_OFF_BEFORE_DELETE).requeueNow().done();
+                case POWERING_OFF_BEFORE_DELETE -> step.succeed().moveTo(DELETING).requeueNow().done();
+                default -> step.succeed().effect(Effect.REMOVE_FINALIZER).event(HostEvent.normal("Deleted", "host removed from the back-end")).done();
+            };
+        }
+        if (outcome instanceof Outcome.PowerState ps) {
+            return step.status(step.status().withPoweredOn(ps.poweredOn())).requeue(POWER_SETTLE).done();
+        }
+        ErrorType type = switch (state) {
+            case DEPROVISIONING -> ErrorType.PROVISIONING;
+            case POWERING_OFF_BEFORE_DELETE -> ErrorType.POWER_MANAGEMENT;
+            default -> ErrorType.REGISTRATION;
+        };
+        step.fail(type, describe(outcome, operation.kind() + " during deletion"));
+        if (step.status().errorCount() > timings.maxDeleteFailures()) {
+            String gaveUp = "gave up " + operation.kind() + " after " + step.status().errorCount() + " failures; deletion continues";
+            step.succeed().event(HostEvent.warning("DeletionStepSkipped", gaveUp));
+            return switch (state) {
+                case DEPROVISIONING -> step.moveTo(POWERING_OFF_BEFORE_DELETE).requeueNow().done();
+                case POWERING_OFF_BEFORE_DELETE -> step.moveTo(DELETING).requeueNow().done();
+                default -> step.effect(Effect.REMOVE_FINALIZER).done();
+            };
+        }
+        return step.requeue(backoff.after(step.status().errorCount(), host.id())).done();
+    }
+
+    private Decision failure(Host host, Step step, ErrorType type, Outcome outcome, String what) {
+        step.fail(type, describe(outcome, what));
+        return step.requeue(backoff.after(step.status().errorCount(), host.id())).done();
+    }
+
+    private static String describe(Outcome outcome, String what) {
+        return switch (outcome) {
+            case Outcome.Failed f -> f.message();
+            case Outcome.Unavailable u -> what + " failed: back-end unavailable: " + u.reason();
+            default -> what + " returned an unexpected result: " + outcome.getClass().getSimpleName();
+        };
+    }
+
+    private static boolean isDeletionPhase(ProvisioningState state) {
+        return state == DEPROVISIONING || state == POWERING_OFF_BEFORE_DELETE || state == DELETING;
+    }
+
+    /** The steady poll plus up to 25% per-host jitter, so hosts do not poll in lockstep. */
+    private Duration jittered(Host host) {
+        long ms = timings.steadyPoll().toMillis();
+        return Duration.ofMillis(ms + Math.round(ms * Backoff.jitterFraction(host.id()) / 2));
+    }
+}

@@ -1,0 +1,324 @@
+package io.metalkube.domain.lifecycle;
+
+import io.metalkube.domain.bmc.BmcAddress;
+import io.metalkube.domain.bmc.BmcAddressException;
+import io.metalkube.domain.bmc.BmcCredentials;
+import io.metalkube.domain.host.ErrorType;
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostSpec;
+import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.host.InspectRequest;
+import io.metalkube.domain.host.OperationalStatus;
+import io.metalkube.domain.host.ProvisioningState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static io.metalkube.domain.host.ProvisioningState.*;
+
+/**
+ * The provisioning state machine as a pure function (metal3-anchors.md §1.8.2).
+ * {@link #plan} looks at a host and the observed facts and decides the next status change or back-end operation;
+ * {@link #conclude} turns that operation's outcome into the next status. Neither does I/O or reads a clock.
+ */
+public final class Lifecycle {
+
+    private final LifecycleTimings timings;
+    private final Backoff backoff;
+    private final Conclusions conclusions;
+    private final DeletionPlanner deletion;
+    private final PowerPlanner power;
+
+    public Lifecycle(LifecycleTimings timings) {
+        this.timings = timings;
+        this.backoff = new Backoff(timings.backoffCapExponent());
+        this.power = new PowerPlanner(timings, backoff);
+        this.conclusions = new Conclusions(timings, backoff);
+        this.deletion = new DeletionPlanner(timings, backoff);
+    }
+
+    public LifecycleTimings timings() {
+        return timings;
+    }
+
+    public Backoff backoff() {
+        return backoff;
+    }
+
+    /** Whether {@link #plan} may want to start inspecting, provisioning or deprovisioning, so capacity must be checked. */
+    public boolean mayNeedCapacity(Host host) {
+        if (host.deleting() || host.annotations().paused()) {
+            return false;
+        }
+        HostSpec spec = host.spec();
+        return switch (host.state()) {
+            case REGISTERING, MATCH_PROFILE -> true;
+            case AVAILABLE -> spec.wantsProvisioning() || host.annotations().inspect() == InspectRequest.REINSPECT;
+            case PROVISIONED -> !spec.sameImageAs(host.status().provisioning().image());
+            default -> host.status().operationalStatus() == OperationalStatus.DELAYED;
+        };
+    }
+
+    /** Decides what to do next for {@code host}. */
+    public Decision plan(Host host, Observation observation, Instant now) {
+        Step step = new Step(host, now);
+        if (host.annotations().paused()) {
+            return step.done(); // paused: nothing at all, not even a requeue
+        }
+        HostStatus status = host.status();
+        if (status.isEmpty() && host.annotations().statusBackup().isPresent()) {
+            return step.status(host.annotations().statusBackup().get())
+                    .effect(Effect.CLEAR_STATUS_BACKUP)
+                    .event(HostEvent.normal("StatusRestored", "status restored from the baremetalhost.metal3.io/status annotation"))
+                    .requeueNow().done();
+        }
+        Access access = Access.of(host, observation);
+        if (host.deleting()) {
+            return deletion.plan(host, access, step, now);
+        }
+        if (host.annotations().isDetached()) {
+            return planDetached(host, access, step);
+        }
+        if (status.operationalStatus() == OperationalStatus.DETACHED) {
+            return step.status(status.withOperationalStatus(OperationalStatus.OK).withGoodCredentials(null))
+                    .event(HostEvent.normal("Reattached", "detached annotation removed; registering the host again"))
+                    .requeueNow().done();
+        }
+        if (host.spec().bmc().address().isBlank() || host.spec().bmc().credentialsName().isBlank()) {
+            return planUnmanaged(host, step);
+        }
+        if (access.addressError() != null) {
+            return step.failOnce(ErrorType.REGISTRATION, access.addressError().getMessage()).done();
+        }
+        switch (observation.credentials()) {
+            case CredentialsCheck.Missing m -> {
+                String msg = "credentials Secret \"" + m.secretName() + "\" not found in namespace " + host.id().namespace()
+                        + "; create it with keys username and password";
+                return step.failOnce(registrationErrorType(host), msg).requeue(backoff.after(Math.max(1, step.status().errorCount()), host.id())).done();
+            }
+            case CredentialsCheck.Invalid inv -> {
+                return step.failOnce(registrationErrorType(host), "credentials Secret \"" + inv.secretName() + "\" is unusable: " + inv.reason()).done();
+            }
+            case CredentialsCheck.NotRequested n -> {
+                return step.requeue(timings.unmanagedPoll()).done();
+            }
+            case CredentialsCheck.Found f -> {
+                return planManaged(host, observation, f, access, step, now);
+            }
+        }
+    }
+
+    /** Turns the outcome of an operation that {@link #plan} asked for into the next status. */
+    public Decision conclude(Host host, Operation operation, Outcome outcome, Instant now) {
+        return conclusions.conclude(host, operation, outcome, new Step(host, now), now);
+    }
+
+    private Decision planUnmanaged(Host host, Step step) {
+        ProvisioningState state = host.state();
+        if (state == NONE || state == UNMANAGED) {
+            if (state == NONE) {
+                step.moveTo(UNMANAGED).event(HostEvent.normal("Discovered",
+                        "host has no BMC address or credentials; set spec.bmc.address and spec.bmc.credentialsName to manage it"));
+            }
+            return step.status(step.status().withOperationalStatus(OperationalStatus.DISCOVERED))
+                    .requeue(timings.unmanagedPoll()).done();
+        }
+        return step.failOnce(registrationErrorType(host), "spec.bmc.address and spec.bmc.credentialsName are both required").done();
+    }
+
+    private Decision planDetached(Host host, Access access, Step step) {
+        HostStatus status = host.status();
+        if (status.operationalStatus() == OperationalStatus.DETACHED) {
+            return step.requeue(timings.unmanagedPoll()).done();
+        }
+        ProvisioningState state = host.state();
+        boolean allowed = state == PROVISIONED || state == EXTERNALLY_PROVISIONED || state == AVAILABLE
+                || host.annotations().detached().get().force();
+        if (!allowed) {
+            return step.failOnce(ErrorType.DETACH, "cannot detach a host in state \"" + state.wireName()
+                    + "\"; wait for available or provisioned, or set the annotation to {\"force\": true}").done();
+        }
+        if (status.provisioning().id().isEmpty() && status.goodCredentials() == null) {
+            return step.succeed().status(step.status().withOperationalStatus(OperationalStatus.DETACHED))
+                    .event(HostEvent.normal("Detached", "host detached; it was never registered with the back-end"))
+                    .requeue(timings.unmanagedPoll()).done();
+        }
+        if (waitingOutBackoff(host, step)) {
+            return step.done();
+        }
+        return step.perform(new Operation.Detach(access.target())).done();
+    }
+
+    private Decision planManaged(Host host, Observation observation, CredentialsCheck.Found creds, Access access, Step step, Instant now) {
+        HostStatus status = host.status();
+        ProvisioningState state = host.state();
+        if (state == NONE || state == UNMANAGED) {
+            return step.status(step.status().withOperationalStatus(OperationalStatus.OK)).moveTo(REGISTERING).requeueNow().done();
+        }
+        boolean credentialsChanged = status.goodCredentials() == null || !status.goodCredentials().equals(creds.version());
+        boolean registrationFailed = status.errorType() == ErrorType.REGISTRATION || status.errorType() == ErrorType.PROVISIONED_REGISTRATION;
+        if (credentialsChanged || registrationFailed) {
+            boolean newCredentials = !creds.version().equals(status.triedCredentials());
+            if (!newCredentials && waitingOutBackoff(host, step)) {
+                return step.done();
+            }
+            return step.perform(new Operation.Register(access.target(), creds.version(), state,
+                    status.provisioning().image(), host.spec().automatedCleaningMode())).done();
+        }
+        return switch (state) {
+            case REGISTERING -> afterRegistration(host, observation, step);
+            case MATCH_PROFILE -> enterBusy(host, observation, step, INSPECTING);
+            case INSPECTING -> planInspecting(host, access, step);
+            case PREPARING -> step.succeed().status(step.status().withProvisioning(step.status().provisioning()
+                    .withApplied(host.spec().rootDeviceHints(), host.spec().bootMode()))).moveTo(AVAILABLE).requeueNow().done();
+            case AVAILABLE -> planAvailable(host, observation, access, step, now);
+            case PROVISIONING -> planProvisioning(host, access, step);
+            case PROVISIONED -> planProvisioned(host, observation, access, step, now);
+            case EXTERNALLY_PROVISIONED -> host.spec().externallyProvisioned()
+                    ? power.plan(host, access, step, now)
+                    : step.status(step.status().withProvisioning(step.status().provisioning().withImage(host.spec().image())))
+                        .moveTo(PROVISIONED).requeueNow().done();
+            case DEPROVISIONING -> waitingOutBackoff(host, step) ? step.done()
+                    : step.perform(new Operation.Deprovision(access.target(), host.spec().automatedCleaningMode())).done();
+            // Deletion states without a deletion request cannot arise from plan(); treat them as "carry on deleting".
+            case POWERING_OFF_BEFORE_DELETE, DELETING -> deletion.plan(host.markedForDeletion(), access, step, now);
+            case NONE, UNMANAGED -> throw new IllegalStateException("handled above: " + state);
+        };
+    }
+
+    /** Registered: externally provisioned hosts skip inspection, so do hosts whose inspection is disabled. */
+    private Decision afterRegistration(Host host, Observation observation, Step step) {
+        step.event(HostEvent.normal("Registered", "host registered with the back-end"));
+        if (host.spec().externallyProvisioned()) {
+            return step.moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
+        }
+        if (host.annotations().inspect() == InspectRequest.DISABLED) {
+            host.annotations().hardwareDetails().ifPresent(hw -> step.status(step.status().withHardware(hw)));
+            return step.moveTo(PREPARING).requeueNow().done();
+        }
+        return enterBusy(host, observation, step, INSPECTING);
+    }
+
+    private Decision planInspecting(Host host, Access access, Step step) {
+        if (host.annotations().inspect() == InspectRequest.DISABLED) {
+            host.annotations().hardwareDetails().ifPresent(hw -> step.status(step.status().withHardware(hw)));
+            return step.succeed().moveTo(PREPARING).requeueNow().done();
+        }
+        if (waitingOutBackoff(host, step)) {
+            return step.done();
+        }
+        return step.perform(new Operation.Inspect(access.target())).done();
+    }
+
+    private Decision planAvailable(Host host, Observation observation, Access access, Step step, Instant now) {
+        HostSpec spec = host.spec();
+        if (spec.externallyProvisioned()) {
+            return step.moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
+        }
+        if (host.annotations().inspect() == InspectRequest.REINSPECT) {
+            step.effect(Effect.CLEAR_INSPECT_REQUEST);
+            return enterBusy(host, observation, step, INSPECTING);
+        }
+        if (spec.wantsProvisioning()) {
+            Decision d = enterBusy(host, observation, step, PROVISIONING);
+            if (d.status().state() == PROVISIONING) {
+                return new Step(host, now).status(d.status().withProvisioning(d.status().provisioning().withImage(spec.image())))
+                        .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning image " + spec.image().url()))
+                        .requeueNow().done();
+            }
+            return d;
+        }
+        return power.plan(host, access, step, now);
+    }
+
+    private Decision planProvisioning(Host host, Access access, Step step) {
+        HostSpec spec = host.spec();
+        if (!spec.hasImage() || !spec.sameImageAs(host.status().provisioning().image())) {
+            return step.succeed().moveTo(DEPROVISIONING)
+                    .event(HostEvent.normal("DeprovisioningStarted", "image cleared or changed while provisioning"))
+                    .requeueNow().done();
+        }
+        if (waitingOutBackoff(host, step)) {
+            return step.done();
+        }
+        return step.perform(new Operation.Provision(access.target(), spec.image(), spec.userData(), spec.networkData(),
+                spec.metaData(), spec.rootDeviceHints(), spec.bootMode(), spec.automatedCleaningMode())).done();
+    }
+
+    private Decision planProvisioned(Host host, Observation observation, Access access, Step step, Instant now) {
+        if (!host.spec().sameImageAs(host.status().provisioning().image())) {
+            Decision d = enterBusy(host, observation, step, DEPROVISIONING);
+            if (d.status().state() == DEPROVISIONING) {
+                return new Step(host, now).status(d.status()).event(HostEvent.normal("DeprovisioningStarted",
+                        host.spec().hasImage() ? "image changed; deprovisioning before provisioning the new one" : "image cleared"))
+                        .requeueNow().done();
+            }
+            return d;
+        }
+        return power.plan(host, access, step, now);
+    }
+
+    /** Enters a state that counts against the provisioning limit, or marks the host delayed. */
+    private Decision enterBusy(Host host, Observation observation, Step step, ProvisioningState next) {
+        if (observation.capacity() == Capacity.EXHAUSTED) {
+            if (host.status().operationalStatus() != OperationalStatus.DELAYED) {
+                step.status(step.status().withOperationalStatus(OperationalStatus.DELAYED))
+                        .event(HostEvent.normal("Delayed", "provisioning limit reached; waiting to enter \"" + next.wireName() + "\""));
+            }
+            return step.requeue(timings.delayedRetry()).done();
+        }
+        return step.moveTo(next).requeueNow().done();
+    }
+
+    /** True (and the requeue set) while the last failure's backoff has not elapsed. */
+    boolean waitingOutBackoff(Host host, Step step) {
+        return BackoffGate.waiting(host, step, backoff);
+    }
+
+    static ErrorType registrationErrorType(Host host) {
+        ProvisioningState s = host.state();
+        return s == PROVISIONED || s == EXTERNALLY_PROVISIONED ? ErrorType.PROVISIONED_REGISTRATION : ErrorType.REGISTRATION;
+    }
+
+    /** The usable parts of spec.bmc and the credentials, as a back-end target. */
+    record Access(BackendTarget target, BmcAddressException addressError, boolean usable) {
+
+        static Access of(Host host, Observation observation) {
+            BmcAddress address = null;
+            BmcAddressException error = null;
+            try {
+                if (!host.spec().bmc().address().isBlank()) {
+                    address = BmcAddress.parse(host.spec().bmc().address());
+                }
+            } catch (BmcAddressException e) {
+                error = e;
+            }
+            BmcCredentials credentials = observation.credentials() instanceof CredentialsCheck.Found f ? f.credentials() : null;
+            BackendTarget target = new BackendTarget(host.id(), host.status().provisioning().id(), address, credentials,
+                    host.spec().bootMACAddress(), host.spec().bmc().disableCertificateVerification());
+            return new Access(target, error, address != null && credentials != null);
+        }
+    }
+
+    /** Shared backoff gate for the planners. */
+    static final class BackoffGate {
+        private BackoffGate() {
+        }
+
+        static boolean waiting(Host host, Step step, Backoff backoff) {
+            HostStatus status = host.status();
+            if (status.errorCount() == 0 || status.lastUpdated() == null) {
+                return false;
+            }
+            Instant retryAt = status.lastUpdated().plus(backoff.after(status.errorCount(), host.id()));
+            Optional<Duration> left = Optional.of(Duration.between(stepNow(step), retryAt)).filter(d -> !d.isNegative() && !d.isZero());
+            left.ifPresent(step::requeue);
+            return left.isPresent();
+        }
+
+        private static Instant stepNow(Step step) {
+            return step.now();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.metalkube.domain.lifecycle;
+
+import io.metalkube.domain.host.AutomatedCleaningMode;
+import io.metalkube.domain.host.BootMode;
+import io.metalkube.domain.host.CredentialsVersion;
+import io.metalkube.domain.host.Image;
+import io.metalkube.domain.host.ProvisioningState;
+import io.metalkube.domain.host.RootDeviceHints;
+import io.metalkube.domain.host.SecretRef;
+
+/**
+ * One piece of back-end work a reconcile asks for. Every operation is idempotent: asking again while it runs
+ * reports progress instead of starting over.
+ */
+public sealed interface Operation {
+
+    BackendTarget target();
+
+    /** A short name for logs and metrics. */
+    default String kind() {
+        return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Enrol the host (or update its BMC details) and prove the credentials work. */
+    record Register(BackendTarget target, CredentialsVersion credentialsVersion, ProvisioningState currentState,
+                    Image currentImage, AutomatedCleaningMode cleaningMode) implements Operation {
+    }
+
+    /** Read the hardware inventory. */
+    record Inspect(BackendTarget target) implements Operation {
+    }
+
+    /** Write the image and boot it with a config drive built from the referenced Secrets. */
+    record Provision(BackendTarget target, Image image, SecretRef userData, SecretRef networkData, SecretRef metaData,
+                     RootDeviceHints rootDeviceHints, BootMode bootMode, AutomatedCleaningMode cleaningMode)
+            implements Operation {
+    }
+
+    /** Undo provisioning: power off, clean per the cleaning mode, leave the host available. */
+    record Deprovision(BackendTarget target, AutomatedCleaningMode cleaningMode) implements Operation {
+    }
+
+    /** Observe the power state (the steady-state poll: one back-end read). */
+    record ReadPower(BackendTarget target) implements Operation {
+    }
+
+    record PowerOn(BackendTarget target) implements Operation {
+    }
+
+    record PowerOff(BackendTarget target, PowerOffMode mode) implements Operation {
+    }
+
+    /** Remove the host from the back-end before the object goes away. */
+    record Delete(BackendTarget target) implements Operation {
+    }
+
+    /** Remove the host from the back-end without deprovisioning; the object stays, detached. */
+    record Detach(BackendTarget target) implements Operation {
+    }
+}
