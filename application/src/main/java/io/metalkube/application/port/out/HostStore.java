@@ -17,6 +17,9 @@ public interface HostStore {
     /** Every host in {@code namespace}. */
     List<Host> list(String namespace);
 
+    /** Every host this operator watches, in all its namespaces (for the provisioning limit). */
+    List<Host> listAll();
+
     /** Writes the status. Implementations should skip the write when nothing changed. */
     Host writeStatus(Host current, HostStatus status);
 

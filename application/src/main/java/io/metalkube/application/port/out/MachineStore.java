@@ -23,6 +23,9 @@ public interface MachineStore {
     /** Writes the Machine's status, skipping the write if nothing changed. */
     void writeStatus(MachineView machine, MachineStatus status);
 
+    /** Publishes a user-visible event on the Machine (no secrets in it). */
+    void publish(MachineView machine, io.metalkube.domain.lifecycle.HostEvent event);
+
     /** The Machine's host is released: let the Machine object go (finalizer). */
     void releaseComplete(MachineView machine);
 }
