@@ -73,11 +73,11 @@ final class Conclusions {
 
     private Decision concludeRegister(Host host, Operation.Register r, Outcome outcome, Step step) {
         if (outcome instanceof Outcome.Registered reg) {
-            HostStatus s = step.status().withGoodCredentials(r.credentialsVersion()).withTriedCredentials(r.credentialsVersion());
+            HostStatus s = step.succeed().status().withGoodCredentials(r.credentialsVersion()).withTriedCredentials(r.credentialsVersion());
             if (!reg.provisionerId().isEmpty()) {
                 s = s.withProvisioning(s.provisioning().withId(reg.provisionerId()));
             }
-            return step.succeed().status(s.withOperationalStatus(s.operationalStatus() == OperationalStatus.DISCOVERED ? OperationalStatus.OK : s.operationalStatus()))
+            return step.status(s.withOperationalStatus(s.operationalStatus() == OperationalStatus.DISCOVERED ? OperationalStatus.OK : s.operationalStatus()))
                     .event(HostEvent.normal("BMCAccessValidated", "BMC credentials from Secret \"" + r.credentialsVersion().secretName() + "\" work"))
                     .requeueNow().done();
         }
