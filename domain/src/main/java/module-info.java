@@ -8,4 +8,5 @@ module io.metalkube.domain {
     exports io.metalkube.domain.lifecycle;
     exports io.metalkube.domain.claim;
     exports io.metalkube.domain.discovery;
+    exports io.metalkube.domain.validation;
 }
