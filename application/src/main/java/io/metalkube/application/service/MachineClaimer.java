@@ -105,7 +105,7 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
                 MachineView m = annotate(machine, chosen.host().id());
                 yield owned(m, takeHost(m, chosen.host(), request));
             }
-            case ClaimDecision.NoneAvailable none -> noHost(machine, none.summary());
+            case ClaimDecision.NoneAvailable none -> noHost(forgetChosenHost(machine), none.summary());
         };
     }
 
@@ -122,6 +122,19 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
             return machine;
         }
         return machines.recordChosenHost(machine, host);
+    }
+
+    /**
+     * A Machine that lost the race for its chosen host and found no other must not keep naming that host: the
+     * annotation would claim a host another Machine owns (half-claimed). Drop it until a host is chosen again.
+     */
+    private MachineView forgetChosenHost(MachineView machine) {
+        if (machine.chosenHost().isEmpty()) {
+            return machine;
+        }
+        HostId lost = machine.chosenHost().get();
+        LOG.log(Level.INFO, () -> "Machine " + machine.id() + " no longer holds its chosen host " + lost + "; removing the annotation");
+        return machines.recordChosenHost(machine, null);
     }
 
     private ReconcileResult owned(MachineView machine, Host host) {

@@ -14,7 +14,8 @@ public interface MachineStore {
 
     /**
      * Records the chosen host on the Machine (annotation {@code metal3.io/BareMetalHost: ns/name}) before the host
-     * is claimed, only if the Machine still has {@code machine.revision()}.
+     * is claimed, only if the Machine still has {@code machine.revision()}. A null {@code host} removes the
+     * annotation (the Machine lost its chosen host and found no other).
      *
      * @throws ConflictException when the Machine changed since it was read
      */
