@@ -1,0 +1,115 @@
+package io.metalkube.application.prove;
+
+import io.metalkube.application.port.out.Backend;
+import io.metalkube.application.port.out.HostInspection;
+import io.metalkube.application.port.out.HostProvisioning;
+import io.metalkube.application.port.out.HostRegistration;
+import io.metalkube.application.port.out.PowerControl;
+import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.lifecycle.Operation;
+import io.metalkube.domain.lifecycle.Outcome;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Decorator over the four back-end ports: asks {@link Faults} before every call, can take the whole back-end
+ * down (every call answers Unavailable, as Ironic being unreachable would), and can black-hole single BMCs
+ * (every call for that host fails as a BMC timeout would). Counts calls per operation kind and host.
+ */
+final class FaultyBackend implements HostRegistration, HostInspection, HostProvisioning, PowerControl {
+
+    private final Backend delegate;
+    private final Faults faults;
+    private final Set<HostId> blackHoled = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    FaultyBackend(Backend delegate, Faults faults) {
+        this.delegate = delegate;
+        this.faults = faults;
+    }
+
+    Backend asBackend() {
+        return new Backend(delegate.name(), this, this, this, this);
+    }
+
+    void outage(boolean isDown) {
+        this.down = isDown;
+    }
+
+    void blackHole(HostId host, boolean lost) {
+        if (lost) {
+            blackHoled.add(host);
+        } else {
+            blackHoled.remove(host);
+        }
+    }
+
+    /** Calls of {@code kind} (e.g. "readpower") that reached this decorator, for {@code host}. */
+    long calls(String kind, HostId host) {
+        AtomicLong c = calls.get(kind + "@" + host);
+        return c == null ? 0 : c.get();
+    }
+
+    private Outcome call(Operation op, Supplier<Outcome> real) {
+        faults.before("backend." + op.kind());
+        calls.computeIfAbsent(op.kind() + "@" + op.target().host(), k -> new AtomicLong()).incrementAndGet();
+        if (down) {
+            return new Outcome.Unavailable("back-end " + delegate.name() + " is unreachable (injected outage)");
+        }
+        if (blackHoled.contains(op.target().host())) {
+            return new Outcome.Failed("BMC " + op.target().address() + " of host " + op.target().host()
+                    + " did not answer " + op.kind() + " within 5 s; check that the BMC is powered and reachable");
+        }
+        return real.get();
+    }
+
+    @Override
+    public Outcome register(Operation.Register r) {
+        return call(r, () -> delegate.registration().register(r));
+    }
+
+    @Override
+    public Outcome delete(Operation.Delete d) {
+        return call(d, () -> delegate.registration().delete(d));
+    }
+
+    @Override
+    public Outcome detach(Operation.Detach d) {
+        return call(d, () -> delegate.registration().detach(d));
+    }
+
+    @Override
+    public Outcome inspect(Operation.Inspect i) {
+        return call(i, () -> delegate.inspection().inspect(i));
+    }
+
+    @Override
+    public Outcome provision(Operation.Provision p) {
+        return call(p, () -> delegate.provisioning().provision(p));
+    }
+
+    @Override
+    public Outcome deprovision(Operation.Deprovision d) {
+        return call(d, () -> delegate.provisioning().deprovision(d));
+    }
+
+    @Override
+    public Outcome readPower(Operation.ReadPower r) {
+        return call(r, () -> delegate.power().readPower(r));
+    }
+
+    @Override
+    public Outcome powerOn(Operation.PowerOn p) {
+        return call(p, () -> delegate.power().powerOn(p));
+    }
+
+    @Override
+    public Outcome powerOff(Operation.PowerOff p) {
+        return call(p, () -> delegate.power().powerOff(p));
+    }
+}
