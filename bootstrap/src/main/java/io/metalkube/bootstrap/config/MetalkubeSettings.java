@@ -66,6 +66,7 @@ public class MetalkubeSettings {
         private boolean leaderElection = true;
         private String leaseName = "metalkube-operator";
         private String leaseNamespace;
+        private String leaseIdentity;
         private Duration leaseDuration = Duration.ofSeconds(15);
         private Duration renewDeadline = Duration.ofSeconds(10);
         private Duration retryPeriod = Duration.ofSeconds(2);
@@ -86,6 +87,9 @@ public class MetalkubeSettings {
         /** Null means the namespace the pod runs in. */
         public String getLeaseNamespace() { return leaseNamespace; }
         public void setLeaseNamespace(String v) { leaseNamespace = v; }
+        /** Null means the host name (the pod name in a Deployment). */
+        public String getLeaseIdentity() { return leaseIdentity; }
+        public void setLeaseIdentity(String v) { leaseIdentity = v; }
         public Duration getLeaseDuration() { return leaseDuration; }
         public void setLeaseDuration(Duration v) { leaseDuration = v; }
         public Duration getRenewDeadline() { return renewDeadline; }

@@ -1,0 +1,92 @@
+package io.metalkube.bootstrap.deploy;
+
+import io.metalkube.bootstrap.deploy.Manifests.Doc;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.metalkube.bootstrap.deploy.Manifests.at;
+import static io.metalkube.bootstrap.deploy.Manifests.list;
+import static io.metalkube.bootstrap.deploy.Manifests.map;
+import static io.metalkube.bootstrap.deploy.Manifests.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator's RBAC grants exactly what its controllers use: no wildcards, no cluster-admin, Secrets read-only. */
+class RbacLeastPrivilegeTest {
+
+    private final Manifests all = Manifests.load(Manifests.deployDir());
+
+    @Test
+    void noRuleUsesAWildcardOrNonResourceUrls() {
+        List<Doc> roles = roles();
+        assertThat(roles).isNotEmpty();
+        for (Doc role : roles) {
+            for (Object r : list(role.body().get("rules"))) {
+                Map<String, Object> rule = map(r);
+                for (String field : List.of("apiGroups", "resources", "verbs", "resourceNames")) {
+                    assertThat(strings(rule.get(field))).as(role.name() + " " + field).doesNotContain("*");
+                }
+                assertThat(rule).as(role.name()).doesNotContainKey("nonResourceURLs");
+            }
+        }
+    }
+
+    @Test
+    void nothingIsBoundToClusterAdminOrAnyBuiltInRole() {
+        all.docs().stream().filter(d -> d.kind().endsWith("RoleBinding")).forEach(b ->
+                assertThat((String) at(b.body(), "roleRef", "name")).as(b.name()).startsWith("metalkube-")
+                        .isNotIn("cluster-admin", "admin", "edit"));
+    }
+
+    @Test
+    void grantsAreExactlyWhatTheControllersNeed() {
+        Map<String, Set<String>> granted = grants();
+
+        assertThat(granted.get("/secrets")).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(granted.get("/events")).containsExactlyInAnyOrder("create", "patch");
+        assertThat(granted.get("coordination.k8s.io/leases")).containsExactlyInAnyOrder("get", "create", "update", "patch");
+        assertThat(granted.get("metal3.io/baremetalhosts")).doesNotContain("delete", "deletecollection");
+        assertThat(granted.get("metal3.io/baremetalhosts/status")).containsExactlyInAnyOrder("get", "update", "patch");
+        assertThat(granted.get("cluster.k8s.io/machines")).doesNotContain("create", "delete", "deletecollection");
+        assertThat(granted.get("cluster.k8s.io/machines/status")).containsExactlyInAnyOrder("get", "update", "patch");
+        assertThat(granted.keySet()).as("nothing beyond these resources")
+                .containsExactlyInAnyOrder("/secrets", "/events", "events.k8s.io/events", "coordination.k8s.io/leases",
+                        "metal3.io/baremetalhosts", "metal3.io/baremetalhosts/status",
+                        "cluster.k8s.io/machines", "cluster.k8s.io/machines/status");
+    }
+
+    @Test
+    void theLeaseIsGrantedOnlyInTheOperatorsNamespace() {
+        for (Doc role : roles()) {
+            boolean leases = list(role.body().get("rules")).stream()
+                    .anyMatch(r -> strings(map(r).get("resources")).contains("leases"));
+            if (leases) {
+                assertThat(role.kind()).as(role.name() + " grants leases").isEqualTo("Role");
+                assertThat(at(role.body(), "metadata", "namespace")).isEqualTo("metalkube");
+            }
+        }
+    }
+
+    private List<Doc> roles() {
+        return all.docs().stream().filter(d -> d.kind().equals("Role") || d.kind().equals("ClusterRole")).toList();
+    }
+
+    private Map<String, Set<String>> grants() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Doc role : roles()) {
+            for (Object r : list(role.body().get("rules"))) {
+                Map<String, Object> rule = map(r);
+                for (String group : strings(rule.get("apiGroups"))) {
+                    for (String resource : strings(rule.get("resources"))) {
+                        out.computeIfAbsent(group + "/" + resource, k -> new HashSet<>()).addAll(strings(rule.get("verbs")));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
