@@ -15,7 +15,7 @@ public abstract sealed class BmcAddressException extends IllegalArgumentExceptio
         this.address = address;
     }
 
-    /** The address as the user wrote it. */
+    /** The address as the user wrote it, with any password written into it masked. */
     public String address() {
         return address;
     }

@@ -71,10 +71,11 @@ public final class BmcSchemeRegistry {
             throw new BmcAddressException.MissingHost(text == null ? "" : text);
         }
         String address = text.trim();
+        String shown = withoutPassword(text);
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new BmcAddressException.Malformed(text, "it contains a space, control or non-ASCII character at position " + (i + 1));
+                throw new BmcAddressException.Malformed(shown, "it contains a space, control or non-ASCII character at position " + (i + 1));
             }
         }
         String schemeName;
@@ -92,11 +93,30 @@ public final class BmcSchemeRegistry {
             rest = address;
         }
         if (schemeName.isEmpty()) {
-            throw new BmcAddressException.Malformed(text, "the scheme before \"://\" is empty");
+            throw new BmcAddressException.Malformed(shown, "the scheme before \"://\" is empty");
         }
         BmcScheme scheme = scheme(schemeName)
-                .orElseThrow(() -> new BmcAddressException.UnknownScheme(text, schemeName, schemes.keySet()));
-        return parseAfterScheme(text, scheme, rest);
+                .orElseThrow(() -> new BmcAddressException.UnknownScheme(shown, schemeName, schemes.keySet()));
+        return parseAfterScheme(shown, scheme, rest);
+    }
+
+    /**
+     * The address as it may be shown in an error: a password written into it ({@code user:password@host}, which
+     * metal3 forbids but users paste anyway) is replaced by {@code ***}, so it never reaches a status or an event.
+     */
+    static String withoutPassword(String text) {
+        int firstAt = text.indexOf('@');
+        int at = text.lastIndexOf('@');
+        if (at < 0) {
+            return text;
+        }
+        int sep = text.indexOf("://");
+        int start = sep >= 0 && sep < firstAt ? sep + 3 : 0;
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon > at) {
+            return text;
+        }
+        return text.substring(0, colon + 1) + "***" + text.substring(at);
     }
 
     /** {@code ipmi:10.0.0.1} is a scheme with an opaque part; {@code bmc-7:623} is a host with a port. */
