@@ -1,0 +1,47 @@
+package io.metalkube.kubernetes;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The CustomResourceDefinitions of this adapter. They are generated from the Java types at build time
+ * (crd-generator-maven-plugin) into the jar; {@code deploy/crds/} holds the same files, checked by a test.
+ */
+public final class Crds {
+
+    /** Classpath resources, in the order to apply them. */
+    public static final List<String> RESOURCES = List.of(
+            "META-INF/fabric8/baremetalhosts.metal3.io-v1.yml",
+            "META-INF/fabric8/machines.cluster.k8s.io-v1.yml");
+
+    private Crds() {
+    }
+
+    /** Creates or replaces both CRDs. */
+    public static void install(KubernetesClient client) {
+        for (CustomResourceDefinition crd : load(client)) {
+            client.resource(crd).createOr(existing -> existing.update());
+        }
+    }
+
+    public static List<CustomResourceDefinition> load(KubernetesClient client) {
+        return RESOURCES.stream().map(r -> read(client, r)).toList();
+    }
+
+    private static CustomResourceDefinition read(KubernetesClient client, String resource) {
+        try (InputStream in = Crds.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("CRD " + resource + " is missing from the classpath; the adapters-kubernetes jar "
+                        + "was built without the crd-generator plugin (run ./mvnw -pl adapters-kubernetes package)");
+            }
+            return client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read CRD " + resource, e);
+        }
+    }
+}

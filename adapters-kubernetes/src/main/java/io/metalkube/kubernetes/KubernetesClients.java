@@ -1,0 +1,32 @@
+package io.metalkube.kubernetes;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.metalkube.kubernetes.support.ApiRateLimiter;
+
+/**
+ * Builds the one fabric8 client the adapter uses: the JDK HTTP client, and a client-side rate limit
+ * ({@link KubernetesSettings#apiRequestsPerSecond()}) on every request it sends, JOSDK's included.
+ */
+public final class KubernetesClients {
+
+    private KubernetesClients() {
+    }
+
+    /** A client for {@code config} (e.g. {@code Config.autoConfigure(null)} in-cluster or from ~/.kube/config). */
+    public static KubernetesClient create(Config config, KubernetesSettings settings) {
+        ApiRateLimiter limiter = new ApiRateLimiter(settings.apiRequestsPerSecond());
+        return new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("metalkube-rate-limit", limiter))
+                .build();
+    }
+
+    /** Configuration from the usual places: in-cluster service account, KUBECONFIG, ~/.kube/config. */
+    public static KubernetesClient autoConfigured(KubernetesSettings settings) {
+        return create(Config.autoConfigure(null), settings);
+    }
+}

@@ -1,0 +1,101 @@
+package io.metalkube.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.metalkube.application.port.in.ReconcileHostUseCase;
+import io.metalkube.application.port.in.ReconcileMachineUseCase;
+import io.metalkube.kubernetes.controller.BareMetalHostController;
+import io.metalkube.kubernetes.controller.MachineController;
+import io.metalkube.kubernetes.store.KubernetesEvents;
+import io.metalkube.kubernetes.store.KubernetesHostStore;
+import io.metalkube.kubernetes.store.KubernetesMachineStore;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Driving side: java-operator-sdk with two controllers (BareMetalHost, Machine) that call the use cases.
+ * JOSDK owns the work queue, retries and informers; server-side apply is off (the use cases write through the
+ * ports with plain PUT/JSON patch). Optional Lease-based leader election; watched namespaces from the settings.
+ */
+public final class KubernetesOperator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(KubernetesOperator.class.getName());
+    static final int RECONCILE_THREADS = 20;
+
+    private final Operator operator;
+    private final KubernetesSettings settings;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public KubernetesOperator(KubernetesClient client, KubernetesSettings settings, ReconcileHostUseCase hosts,
+                              ReconcileMachineUseCase machines) {
+        this.settings = settings;
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(RECONCILE_THREADS)
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(5));
+            settings.leaderElection().ifPresent(lease -> o.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease.leaseName())
+                            .withLeaseNamespace(lease.leaseNamespace())
+                            .withIdentity(lease.identity())
+                            // false: losing the lease (or close()) must not System.exit the JVM; the process's
+                            // readiness turns false instead (isRunning) and Kubernetes restarts it if configured so.
+                            .withExitOnStopLeading(false)
+                            .build()));
+        });
+        KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), Clock.systemUTC());
+        KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
+        operator.register(new BareMetalHostController(hosts, store, events),
+                (ControllerConfigurationOverrider<io.metalkube.kubernetes.crd.BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
+        operator.register(new MachineController(machines),
+                (ControllerConfigurationOverrider<io.metalkube.kubernetes.crd.Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
+    }
+
+    private <P extends HasMetadata> void configure(ControllerConfigurationOverrider<P> c, String name, String finalizer) {
+        c.withName(settings.operatorName() + "-" + name)
+                .withFinalizer(finalizer)
+                // annotations (paused, reboot, detached, inspect) do not bump metadata.generation: react to every change
+                .withGenerationAware(false)
+                .withFieldManager(settings.operatorName());
+        if (settings.watchesAllNamespaces()) {
+            c.watchingAllNamespaces();
+        } else {
+            c.settingNamespaces(settings.namespaces());
+        }
+    }
+
+    /** Starts informers and controllers (with leader election: starts campaigning). Returns once caches synced. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("this operator was closed; create a new one");
+        }
+        operator.start();
+        started = true;
+        LOG.log(Level.INFO, () -> "operator " + settings.operatorName() + " started, watching "
+                + (settings.watchesAllNamespaces() ? "all namespaces" : "namespaces " + settings.namespaces()));
+    }
+
+    /** True while started, not closed and every informer is healthy (for a readiness probe). */
+    public boolean isRunning() {
+        return started && !closed && operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (started) {
+            operator.stop();
+        }
+    }
+}

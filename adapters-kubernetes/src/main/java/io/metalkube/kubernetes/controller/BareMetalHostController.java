@@ -1,0 +1,107 @@
+package io.metalkube.kubernetes.controller;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.metalkube.application.port.in.ReconcileHostUseCase;
+import io.metalkube.application.port.in.ReconcileResult;
+import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.lifecycle.HostEvent;
+import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
+import io.metalkube.kubernetes.mapping.HostMapper;
+import io.metalkube.kubernetes.store.KubernetesEvents;
+import io.metalkube.kubernetes.store.KubernetesHostStore;
+import io.metalkube.kubernetes.store.SecretCredentialsLookup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Driving adapter: the BareMetalHost controller. Hands each host to the ReconcileHost use case; credentials
+ * Secrets (labelled by {@link SecretCredentialsLookup}) are a secondary source, so a changed Secret reconciles every
+ * host that names it, which re-registers it. Malformed annotations are reported once per value as Warning events;
+ * a paused host gets its status backed up in metal3's status annotation.
+ */
+public final class BareMetalHostController implements Reconciler<BareMetalHost>, Cleaner<BareMetalHost> {
+
+    static final String BY_CREDENTIALS = "bmh-by-credentials-secret";
+
+    private final ReconcileHostUseCase hosts;
+    private final KubernetesHostStore store;
+    private final KubernetesEvents events;
+    private final Map<HostId, Set<String>> reported = new ConcurrentHashMap<>();
+
+    public BareMetalHostController(ReconcileHostUseCase hosts, KubernetesHostStore store, KubernetesEvents events) {
+        this.hosts = hosts;
+        this.store = store;
+        this.events = events;
+    }
+
+    @Override
+    public List<EventSource<?, BareMetalHost>> prepareEventSources(EventSourceContext<BareMetalHost> context) {
+        context.getPrimaryCache().addIndexer(BY_CREDENTIALS, h -> {
+            String secret = h.getSpec() == null || h.getSpec().bmc == null ? null : h.getSpec().bmc.credentialsName;
+            return secret == null || secret.isBlank() ? List.of() : List.of(secret + "#" + h.getMetadata().getNamespace());
+        });
+        var config = InformerEventSourceConfiguration.from(Secret.class, BareMetalHost.class)
+                .withName("credentials-secrets")
+                .withLabelSelector(SecretCredentialsLookup.LABEL + "=" + SecretCredentialsLookup.LABEL_VALUE)
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .byIndex(BY_CREDENTIALS, secret.getMetadata().getName() + "#" + secret.getMetadata().getNamespace())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withPrimaryToSecondaryMapper((BareMetalHost h) -> h.getSpec() == null || h.getSpec().bmc == null
+                        || h.getSpec().bmc.credentialsName == null ? Set.of()
+                        : Set.of(new ResourceID(h.getSpec().bmc.credentialsName, h.getMetadata().getNamespace())))
+                .build();
+        return List.of(new InformerEventSource<>(config, context));
+    }
+
+    @Override
+    public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) {
+        HostId id = HostMapper.id(cr);
+        HostAnnotationCodec.Parsed parsed = HostAnnotationCodec.parse(cr.getMetadata().getAnnotations());
+        reportProblems(id, parsed.problems());
+        if (parsed.annotations().paused()) {
+            store.backUpStatus(id);
+        }
+        return Controls.update(hosts.reconcile(id));
+    }
+
+    @Override
+    public DeleteControl cleanup(BareMetalHost cr, Context<BareMetalHost> context) {
+        HostId id = HostMapper.id(cr);
+        ReconcileResult result = hosts.reconcile(id);
+        if (result.gone()) {
+            reported.remove(id);
+        }
+        return Controls.delete(result);
+    }
+
+    private void reportProblems(HostId id, List<String> problems) {
+        Set<String> now = Set.copyOf(problems);
+        Set<String> before = reported.getOrDefault(id, Set.of());
+        for (String p : problems) {
+            if (!before.contains(p)) {
+                events.publish(id, HostEvent.warning("InvalidAnnotation", p));
+            }
+        }
+        if (now.isEmpty()) {
+            reported.remove(id);
+        } else {
+            reported.put(id, now);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.metalkube.kubernetes.controller;
+
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.metalkube.application.port.in.ReconcileMachineUseCase;
+import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.crd.Machine;
+import io.metalkube.kubernetes.mapping.MachineMapper;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Driving adapter: the Machine actuator controller. Hands each Machine to the ReconcileMachine use case. Hosts are
+ * a secondary source: a change to a host whose consumerRef names a Machine reconciles that Machine, so its status
+ * (phase, addresses) follows the host without waiting for the next poll.
+ */
+public final class MachineController implements Reconciler<Machine>, Cleaner<Machine> {
+
+    private final ReconcileMachineUseCase machines;
+
+    public MachineController(ReconcileMachineUseCase machines) {
+        this.machines = machines;
+    }
+
+    @Override
+    public List<EventSource<?, Machine>> prepareEventSources(EventSourceContext<Machine> context) {
+        var config = InformerEventSourceConfiguration.from(BareMetalHost.class, Machine.class)
+                .withName("consumed-hosts")
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(host -> {
+                    var ref = host.getSpec() == null ? null : host.getSpec().consumerRef;
+                    if (ref == null || !Machine.KIND.equals(ref.kind) || ref.name == null) {
+                        return Set.of();
+                    }
+                    String ns = ref.namespace == null || ref.namespace.isEmpty() ? host.getMetadata().getNamespace() : ref.namespace;
+                    return Set.of(new ResourceID(ref.name, ns));
+                })
+                .build();
+        return List.of(new InformerEventSource<>(config, context));
+    }
+
+    @Override
+    public UpdateControl<Machine> reconcile(Machine machine, Context<Machine> context) {
+        return Controls.update(machines.reconcile(MachineMapper.id(machine)));
+    }
+
+    @Override
+    public DeleteControl cleanup(Machine machine, Context<Machine> context) {
+        return Controls.delete(machines.reconcile(MachineMapper.id(machine)));
+    }
+}

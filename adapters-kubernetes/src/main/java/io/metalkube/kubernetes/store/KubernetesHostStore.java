@@ -1,0 +1,206 @@
+package io.metalkube.kubernetes.store;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.metalkube.application.port.out.ConflictException;
+import io.metalkube.application.port.out.HostStore;
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.host.HostSpec;
+import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.lifecycle.Effect;
+import io.metalkube.kubernetes.KubernetesSettings;
+import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.crd.BareMetalHostStatus;
+import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
+import io.metalkube.kubernetes.mapping.HostConditions;
+import io.metalkube.kubernetes.mapping.HostMapper;
+import io.metalkube.kubernetes.mapping.HostSpecMapper;
+import io.metalkube.kubernetes.mapping.HostStatusMapper;
+
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Port implementation (HostStore): BareMetalHosts on the API server. Reads go to the server (not a cache), so
+ * compare-and-set decisions start from the latest state; spec writes are PUTs carrying the resourceVersion the
+ * caller read (409 becomes ConflictException); status goes through the status subresource and only when the wire
+ * status actually changed; metadata effects are JSON patches (the CRUD mock mishandles merge patches of arrays).
+ */
+public final class KubernetesHostStore implements HostStore {
+
+    /** metal3's finalizer; JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
+    public static final String FINALIZER = "baremetalhost.metal3.io";
+
+    private final KubernetesClient client;
+    private final KubernetesSettings settings;
+    private final Clock clock;
+    private final KubernetesEvents events;
+
+    public KubernetesHostStore(KubernetesClient client, KubernetesSettings settings, Clock clock, KubernetesEvents events) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    private MixedOperation<BareMetalHost, KubernetesResourceList<BareMetalHost>, Resource<BareMetalHost>> api() {
+        return client.resources(BareMetalHost.class);
+    }
+
+    private Optional<BareMetalHost> read(HostId id) {
+        BareMetalHost cr = api().inNamespace(id.namespace()).withName(id.name()).get();
+        if (cr != null) {
+            events.remember(BareMetalHost.KIND, id.namespace(), id.name(), cr.getMetadata().getUid());
+        }
+        return Optional.ofNullable(cr);
+    }
+
+    private Host toDomain(BareMetalHost cr) {
+        return HostMapper.toDomain(cr);
+    }
+
+    @Override
+    public Optional<Host> find(HostId id) {
+        return read(id).map(this::toDomain);
+    }
+
+    @Override
+    public List<Host> list(String namespace) {
+        return sorted(api().inNamespace(namespace).list().getItems());
+    }
+
+    @Override
+    public List<Host> listAll() {
+        if (settings.watchesAllNamespaces()) {
+            return sorted(api().inAnyNamespace().list().getItems());
+        }
+        List<BareMetalHost> all = new ArrayList<>();
+        for (String ns : settings.namespaces()) {
+            all.addAll(api().inNamespace(ns).list().getItems());
+        }
+        return sorted(all);
+    }
+
+    private List<Host> sorted(List<BareMetalHost> items) {
+        return items.stream().map(this::toDomain).sorted(Comparator.comparing(Host::id)).toList();
+    }
+
+    @Override
+    public Host writeStatus(Host current, HostStatus status) {
+        BareMetalHost cr = read(current.id()).orElseThrow(() -> new ConflictException("host " + current.id() + " no longer exists"));
+        BareMetalHostStatus before = cr.getStatus();
+        BareMetalHostStatus after = HostStatusMapper.toWire(status, current.id().namespace());
+        after.hardwareProfile = before == null ? null : before.hardwareProfile;
+        after.conditions = HostConditions.of(status, before == null ? null : before.conditions, cr.getMetadata().getGeneration(), clock.instant());
+        if (sameJson(before, after)) {
+            return toDomain(cr);
+        }
+        cr.setStatus(after);
+        BareMetalHost updated = Conflicts.guard("status of host " + current.id(),
+                () -> api().inNamespace(current.id().namespace()).resource(cr).updateStatus());
+        return toDomain(updated);
+    }
+
+    @Override
+    public Host compareAndSetSpec(Host expected, HostSpec spec) {
+        BareMetalHost cr = read(expected.id()).orElseThrow(() -> new ConflictException("host " + expected.id() + " no longer exists"));
+        if (!Objects.equals(cr.getMetadata().getResourceVersion(), expected.revision())) {
+            throw new ConflictException("host " + expected.id() + " changed: read at resourceVersion " + expected.revision()
+                    + ", now " + cr.getMetadata().getResourceVersion());
+        }
+        cr.setSpec(HostSpecMapper.toWire(spec, cr.getSpec()));
+        BareMetalHost updated = Conflicts.guard("spec of host " + expected.id(),
+                () -> api().inNamespace(expected.id().namespace()).resource(cr).update());
+        return toDomain(updated);
+    }
+
+    @Override
+    public Host apply(Host current, List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return current;
+        }
+        try {
+            BareMetalHost edited = api().inNamespace(current.id().namespace()).withName(current.id().name()).edit(cr -> {
+                Map<String, String> annotations = cr.getMetadata().getAnnotations() == null ? new HashMap<>()
+                        : new HashMap<>(cr.getMetadata().getAnnotations());
+                for (Effect effect : effects) {
+                    switch (effect) {
+                        case REMOVE_FINALIZER -> cr.getMetadata().getFinalizers().remove(FINALIZER);
+                        case CLEAR_ONCE_REBOOT -> annotations.remove(HostAnnotationCodec.REBOOT);
+                        case CLEAR_INSPECT_REQUEST -> annotations.computeIfPresent(HostAnnotationCodec.INSPECT,
+                                (k, v) -> "disabled".equals(v) ? v : null);
+                        case CLEAR_STATUS_BACKUP -> annotations.remove(HostAnnotationCodec.STATUS);
+                    }
+                }
+                cr.getMetadata().setAnnotations(annotations);
+                return cr;
+            });
+            return edited == null ? current : toDomain(edited);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND && effects.contains(Effect.REMOVE_FINALIZER)) {
+                return current;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Host> createIfAbsent(Host host) {
+        BareMetalHost cr = new BareMetalHost();
+        cr.setMetadata(new ObjectMetaBuilder().withNamespace(host.id().namespace()).withName(host.id().name())
+                .withLabels(host.labels().isEmpty() ? null : new HashMap<>(host.labels())).build());
+        cr.setSpec(HostSpecMapper.toWire(host.spec(), null));
+        try {
+            return Optional.of(toDomain(api().inNamespace(host.id().namespace()).resource(cr).create()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * metal3's status backup: while a host is paused (e.g. for {@code clusterctl move}, which does not copy status),
+     * keep a copy of its status in the {@code baremetalhost.metal3.io/status} annotation. Never writes an empty
+     * status over a backup. Returns true when it wrote.
+     */
+    public boolean backUpStatus(HostId id) {
+        BareMetalHost cr = read(id).orElse(null);
+        if (cr == null) {
+            return false;
+        }
+        Host host = toDomain(cr);
+        if (host.status().isEmpty()) {
+            return false;
+        }
+        String value = HostAnnotationCodec.statusBackup(host.status(), id.namespace());
+        Map<String, String> annotations = cr.getMetadata().getAnnotations();
+        if (annotations != null && value.equals(annotations.get(HostAnnotationCodec.STATUS))) {
+            return false;
+        }
+        api().inNamespace(id.namespace()).withName(id.name()).edit(c -> {
+            Map<String, String> a = c.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(c.getMetadata().getAnnotations());
+            a.put(HostAnnotationCodec.STATUS, value);
+            c.getMetadata().setAnnotations(a);
+            return c;
+        });
+        return true;
+    }
+
+    private static boolean sameJson(Object a, Object b) {
+        return io.metalkube.kubernetes.support.Json.tree(a).equals(io.metalkube.kubernetes.support.Json.tree(b));
+    }
+}

@@ -1,0 +1,93 @@
+package io.metalkube.kubernetes.store;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.metalkube.application.port.out.CredentialsLookup;
+import io.metalkube.domain.bmc.BmcCredentials;
+import io.metalkube.domain.bmc.InvalidCredentialsException;
+import io.metalkube.domain.host.CredentialsVersion;
+import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.lifecycle.CredentialsCheck;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Port implementation (CredentialsLookup): reads exactly the Secret a host names in spec.bmc.credentialsName, in
+ * the host's own namespace; a name that points elsewhere ({@code other-ns/secret}) is refused without reading.
+ * The Secret is labelled {@value #LABEL}={@value #LABEL_VALUE} (as metal3 does) so the controller's Secret
+ * informer, which selects on that label, sees later changes and triggers re-registration.
+ */
+public final class SecretCredentialsLookup implements CredentialsLookup {
+
+    public static final String LABEL = "environment.metal3.io";
+    public static final String LABEL_VALUE = "baremetal";
+    private static final System.Logger LOG = System.getLogger(SecretCredentialsLookup.class.getName());
+
+    private final KubernetesClient client;
+
+    public SecretCredentialsLookup(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public CredentialsCheck lookup(HostId host, String secretName) {
+        if (secretName.contains("/")) {
+            return new CredentialsCheck.Invalid(secretName, "cross-namespace Secret references are refused: spec.bmc.credentialsName "
+                    + "must name a Secret in the host's own namespace " + host.namespace() + "; copy the Secret there and use its plain name");
+        }
+        Secret secret = client.secrets().inNamespace(host.namespace()).withName(secretName).get();
+        if (secret == null) {
+            return new CredentialsCheck.Missing(secretName);
+        }
+        label(host, secret);
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        String username = decode(data.get("username"));
+        String password = decode(data.get("password"));
+        if (username == null || password == null) {
+            return new CredentialsCheck.Invalid(secretName, "the Secret needs both keys \"username\" and \"password\" (base64 in data)"
+                    + (username == null ? "; \"username\" is missing or not base64" : "")
+                    + (password == null ? "; \"password\" is missing or not base64" : ""));
+        }
+        try {
+            return new CredentialsCheck.Found(BmcCredentials.of(username, password),
+                    new CredentialsVersion(secretName, secret.getMetadata().getResourceVersion()));
+        } catch (InvalidCredentialsException e) {
+            return new CredentialsCheck.Invalid(secretName, e.getMessage());
+        }
+    }
+
+    private void label(HostId host, Secret secret) {
+        Map<String, String> labels = secret.getMetadata().getLabels();
+        if (labels != null && LABEL_VALUE.equals(labels.get(LABEL))) {
+            return;
+        }
+        try {
+            client.secrets().inNamespace(host.namespace()).withName(secret.getMetadata().getName()).edit(s -> {
+                Map<String, String> l = s.getMetadata().getLabels() == null ? new HashMap<>() : new HashMap<>(s.getMetadata().getLabels());
+                l.put(LABEL, LABEL_VALUE);
+                s.getMetadata().setLabels(l);
+                return s;
+            });
+        } catch (KubernetesClientException e) {
+            LOG.log(Level.WARNING, () -> "could not label Secret " + host.namespace() + "/" + secret.getMetadata().getName()
+                    + " with " + LABEL + "=" + LABEL_VALUE + " (HTTP " + e.getCode() + "); changes to it will only be noticed on the "
+                    + "host's next periodic reconcile");
+        }
+    }
+
+    private static String decode(String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.metalkube.kubernetes;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The build fails when deploy/crds/ differs from the CRDs generated from the Java types in this build. */
+class CommittedCrdsTest {
+
+    static final Map<String, String> COMMITTED = Map.of(
+            "META-INF/fabric8/baremetalhosts.metal3.io-v1.yml", "baremetalhosts.metal3.io.yaml",
+            "META-INF/fabric8/machines.cluster.k8s.io-v1.yml", "machines.cluster.k8s.io.yaml");
+
+    @Test
+    void committedCrdsEqualTheGeneratedOnes() throws IOException {
+        Path dir = Path.of("..", "deploy", "crds");
+        for (var e : COMMITTED.entrySet()) {
+            String generated;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(e.getKey())) {
+                assertThat(in).as("generated CRD %s on the classpath", e.getKey()).isNotNull();
+                generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path committed = dir.resolve(e.getValue());
+            assertThat(committed).as("committed CRD").exists();
+            assertThat(Files.readString(committed))
+                    .as("deploy/crds/%s is out of date; regenerate it: cp adapters-kubernetes/target/classes/%s deploy/crds/%s",
+                            e.getValue(), e.getKey(), e.getValue())
+                    .isEqualTo(generated);
+        }
+    }
+
+    @Test
+    void bareMetalHostCrdHasMetal3sNamesColumnsAndStatusSubresource() {
+        try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
+            var bmh = Crds.load(api.client()).get(0);
+            assertThat(bmh.getMetadata().getName()).isEqualTo("baremetalhosts.metal3.io");
+            assertThat(bmh.getSpec().getNames().getShortNames()).containsExactly("bmh", "bmhost");
+            assertThat(bmh.getSpec().getScope()).isEqualTo("Namespaced");
+            var version = bmh.getSpec().getVersions().get(0);
+            assertThat(version.getSubresources().getStatus()).isNotNull();
+            assertThat(version.getAdditionalPrinterColumns())
+                    .extracting(c -> c.getName() + "@" + c.getPriority())
+                    .containsExactlyInAnyOrder("State@0", "Consumer@0", "Online@0", "Error@0", "Age@0", "Status@1", "BMC@1");
+        }
+    }
+}
