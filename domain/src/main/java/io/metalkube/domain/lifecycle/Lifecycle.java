@@ -73,6 +73,11 @@ public final class Lifecycle {
                     .event(HostEvent.normal("StatusRestored", "status restored from the baremetalhost.metal3.io/status annotation"))
                     .requeueNow().done();
         }
+        if (host.annotations().statusBackup().isPresent()) {
+            // status exists: a stale copy must go (a restore interrupted before it dropped the copy, or a backup
+            // taken while paused), else a later empty status would bring back outdated facts (metal3 does the same)
+            step.effect(Effect.CLEAR_STATUS_BACKUP);
+        }
         Access access = Access.of(host, observation);
         if (host.deleting()) {
             return deletion.plan(host, access, step, now);
