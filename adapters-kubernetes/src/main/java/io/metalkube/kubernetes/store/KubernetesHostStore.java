@@ -40,8 +40,8 @@ import java.util.Optional;
  */
 public final class KubernetesHostStore implements HostStore {
 
-    /** metal3's finalizer; JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
-    public static final String FINALIZER = "baremetalhost.metal3.io";
+    /** metal3's finalizer name, domain-qualified as JOSDK requires (metal3 uses "baremetalhost.metal3.io"); JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
+    public static final String FINALIZER = "baremetalhost.metal3.io/finalizer";
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;

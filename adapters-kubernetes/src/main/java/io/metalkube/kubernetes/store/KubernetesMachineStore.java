@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class KubernetesMachineStore implements MachineStore {
 
     /** cluster-api v1alpha1's Machine finalizer; JOSDK adds it (the Machine controller is a Cleaner). */
-    public static final String FINALIZER = "machine.cluster.k8s.io";
+    public static final String FINALIZER = "machine.cluster.k8s.io/finalizer";
 
     private final KubernetesClient client;
     private final KubernetesEvents events;
