@@ -24,12 +24,14 @@ import java.util.function.BooleanSupplier;
 final class ControlLoop {
 
     private static final Duration IDLE_RESYNC = Duration.ofMinutes(10);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final Site site;
     private final Map<Object, Instant> due = new TreeMap<>(Comparator.comparing(ControlLoop::sortKey));
     private final Map<Object, String> seen = new HashMap<>();
     private Operator operator;
     private long reconciles;
+    private long failures;
 
     ControlLoop(Site site, Operator operator) {
         this.site = site;
@@ -42,6 +44,11 @@ final class ControlLoop {
 
     long reconciles() {
         return reconciles;
+    }
+
+    /** Reconciles that threw (e.g. an API server 5xx) and were requeued, as the controller runtime would. */
+    long failures() {
+        return failures;
     }
 
     /** A new process takes over: it forgets every queue and starts with a full list, like an informer. */
@@ -80,7 +87,13 @@ final class ControlLoop {
     private void run(Object key) {
         due.remove(key);
         reconciles++;
-        ReconcileResult r = operator.reconcile(key);
+        ReconcileResult r;
+        try {
+            r = operator.reconcile(key);
+        } catch (RuntimeException e) {
+            failures++; // the controller runtime logs it and retries the key with a delay
+            r = ReconcileResult.after(AFTER_FAILURE);
+        }
         if (!r.gone()) {
             due.merge(key, site.clock.instant().plus(r.requeue().orElse(IDLE_RESYNC)), (a, b) -> a.isBefore(b) ? a : b);
         }

@@ -9,6 +9,10 @@ import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +28,16 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
 
     private final Backend delegate;
     private final Faults faults;
+    private final Clock clock;
+    private final Map<HostId, List<Instant>> callTimes = new ConcurrentHashMap<>();
     private final Set<HostId> blackHoled = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private volatile boolean down;
 
-    FaultyBackend(Backend delegate, Faults faults) {
+    FaultyBackend(Backend delegate, Faults faults, Clock clock) {
         this.delegate = delegate;
         this.faults = faults;
+        this.clock = clock;
     }
 
     Backend asBackend() {
@@ -55,9 +62,19 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
         return c == null ? 0 : c.get();
     }
 
+    /** When each call for {@code host} was made, on the injected clock. */
+    List<Instant> callTimes(HostId host) {
+        synchronized (callTimes) {
+            return List.copyOf(callTimes.getOrDefault(host, List.of()));
+        }
+    }
+
     private Outcome call(Operation op, Supplier<Outcome> real) {
         faults.before("backend." + op.kind());
         calls.computeIfAbsent(op.kind() + "@" + op.target().host(), k -> new AtomicLong()).incrementAndGet();
+        synchronized (callTimes) {
+            callTimes.computeIfAbsent(op.target().host(), k -> new ArrayList<>()).add(clock.instant());
+        }
         if (down) {
             return new Outcome.Unavailable("back-end " + delegate.name() + " is unreachable (injected outage)");
         }

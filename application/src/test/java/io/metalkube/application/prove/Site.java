@@ -86,7 +86,7 @@ final class Site {
     Operator operator(Faults faults) {
         FaultyHostStore hostView = new FaultyHostStore(hosts, faults);
         FaultyMachineStore machineView = new FaultyMachineStore(machines, faults);
-        FaultyBackend backend = new FaultyBackend(fixture.asBackend(), faults);
+        FaultyBackend backend = new FaultyBackend(fixture.asBackend(), faults, clock);
         HostReconciler reconciler = new HostReconciler(hostView, credentials, new StateCountingCapacity(hostView, 20, clock),
                 new OperationRunner(backend.asBackend()), events, lifecycle, clock);
         return new Operator(reconciler, new MachineClaimer(machineView, hostView, HostClaims.standard()), backend);
