@@ -58,6 +58,9 @@ class RmcpPlusGoldenTest {
         assertThat(r.statusCode()).isEqualTo(0x11);
         assertThat(RmcpPlusStatus.isCipherMismatch(r.statusCode())).isTrue();
         assertThat(r.bmcSessionId()).isZero();
+        OpenSessionResponse shortest = OpenSessionResponse.decode(Hex.bytes("0104"));
+        assertThat(shortest.statusCode()).isEqualTo(0x04);
+        assertThat(shortest.consoleSessionId()).isZero();
     }
 
     @ParameterizedTest
