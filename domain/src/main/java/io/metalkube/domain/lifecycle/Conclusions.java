@@ -99,9 +99,8 @@ final class Conclusions {
     private Decision concludePower(Host host, Step step, Outcome outcome, Boolean asked) {
         return switch (outcome) {
             case Outcome.PowerState ps -> {
-                if (host.status().errorType() == ErrorType.POWER_MANAGEMENT) {
-                    step.succeed();
-                }
+                // The BMC answered in a steady state: whatever failed before is over (metal3 resets errorCount here too).
+                step.succeed();
                 step.status(step.status().withPoweredOn(ps.poweredOn()).withPowerOffSince(ps.poweredOn() ? step.status().powerOffSince() : null));
                 if (asked != null && ps.poweredOn() == asked) {
                     step.event(HostEvent.normal(asked ? "PowerOn" : "PowerOff", "host powered " + (asked ? "on" : "off")));

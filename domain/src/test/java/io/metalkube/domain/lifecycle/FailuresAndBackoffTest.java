@@ -76,6 +76,18 @@ class FailuresAndBackoffTest {
     }
 
     @Test
+    void aSuccessfulPowerCheckInASteadyStateClearsAnErrorLeftOverFromBefore() {
+        Host host = aHost().managed().inState(EXTERNALLY_PROVISIONED).externallyProvisioned().online().poweredOn(true)
+                .failed(ErrorType.DETACH, 1, T0.minus(Duration.ofDays(1))).build();
+
+        Decision d = conclude(host, new Outcome.PowerState(true));
+
+        assertThat(d.status().errorCount()).isZero();
+        assertThat(d.status().errorType()).isNull();
+        assertThat(d.status().operationalStatus()).isEqualTo(OperationalStatus.OK);
+    }
+
+    @Test
     void anUnavailableBackEndIsNotTheHostsFault() {
         Decision d = conclude(provisioning(), new Outcome.Unavailable("ironic not ready"));
 
