@@ -32,6 +32,7 @@ final class ControlLoop {
     private Operator operator;
     private long reconciles;
     private long failures;
+    private Runnable observer = () -> { };
 
     ControlLoop(Site site, Operator operator) {
         this.site = site;
@@ -49,6 +50,11 @@ final class ControlLoop {
     /** Reconciles that threw (e.g. an API server 5xx) and were requeued, as the controller runtime would. */
     long failures() {
         return failures;
+    }
+
+    /** Runs after every reconcile (e.g. a scan of everything user-visible). */
+    void observeEachReconcile(Runnable check) {
+        this.observer = check;
     }
 
     /** A new process takes over: it forgets every queue and starts with a full list, like an informer. */
@@ -94,6 +100,7 @@ final class ControlLoop {
             failures++; // the controller runtime logs it and retries the key with a delay
             r = ReconcileResult.after(AFTER_FAILURE);
         }
+        observer.run();
         if (!r.gone()) {
             due.merge(key, site.clock.instant().plus(r.requeue().orElse(IDLE_RESYNC)), (a, b) -> a.isBefore(b) ? a : b);
         }

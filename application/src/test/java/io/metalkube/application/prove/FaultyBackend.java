@@ -32,6 +32,8 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
     private final Map<HostId, List<Instant>> callTimes = new ConcurrentHashMap<>();
     private final Set<HostId> blackHoled = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final List<String> transcript = new ArrayList<>();
+    private volatile boolean recording;
     private volatile boolean down;
 
     FaultyBackend(Backend delegate, Faults faults, Clock clock) {
@@ -62,6 +64,17 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
         return c == null ? 0 : c.get();
     }
 
+    /** From now on keep "operation -> outcome" (their toString) of every call, for the secrets scan. */
+    void record() {
+        recording = true;
+    }
+
+    List<String> transcript() {
+        synchronized (transcript) {
+            return List.copyOf(transcript);
+        }
+    }
+
     /** When each call for {@code host} was made, on the injected clock. */
     List<Instant> callTimes(HostId host) {
         synchronized (callTimes) {
@@ -70,6 +83,16 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
     }
 
     private Outcome call(Operation op, Supplier<Outcome> real) {
+        Outcome outcome = attempt(op, real);
+        if (recording) {
+            synchronized (transcript) {
+                transcript.add(op + " -> " + outcome);
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome attempt(Operation op, Supplier<Outcome> real) {
         faults.before("backend." + op.kind());
         calls.computeIfAbsent(op.kind() + "@" + op.target().host(), k -> new AtomicLong()).incrementAndGet();
         synchronized (callTimes) {
