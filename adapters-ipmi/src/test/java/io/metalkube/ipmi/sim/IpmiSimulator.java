@@ -97,12 +97,23 @@ public final class IpmiSimulator implements AutoCloseable {
                 sel_enable 0x20 1000 0x0a
                 mc_enable 0x20
                 """.formatted(fru.length, fruFile));
+        return launch(dir, new InetSocketAddress(host, port));
+    }
+
+    private static IpmiSimulator launch(Path dir, InetSocketAddress address) throws IOException {
         Process p = new ProcessBuilder(List.of("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", "persist", "-n"))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("ipmi_sim.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ipmi_sim.log").toFile()))
                 .start();
-        return new IpmiSimulator(dir, new InetSocketAddress(host, port), p);
+        return new IpmiSimulator(dir, address, p);
+    }
+
+    /** Starts the same BMC again (same files, address and port) after {@link #close()}, as a BMC reboot would. */
+    public static IpmiSimulator restartLike(IpmiSimulator stopped) throws IOException {
+        IpmiSimulator sim = launch(stopped.dir, stopped.address);
+        SimulatorReady.await(sim);
+        return sim;
     }
 
     static int freeUdpPort(String host) throws IOException {
