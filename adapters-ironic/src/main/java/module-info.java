@@ -8,6 +8,7 @@ module io.metalkube.adapters.ironic {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;
 
-    // exports io.metalkube.ironic; (added with the facade)
+    exports io.metalkube.ironic;
+    exports io.metalkube.ironic.driver;
     opens io.metalkube.ironic.wire to com.fasterxml.jackson.databind;
 }

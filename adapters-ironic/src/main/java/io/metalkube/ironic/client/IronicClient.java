@@ -136,6 +136,12 @@ public final class IronicClient implements AutoCloseable {
         expect(call("PUT", path, Wire.write(body)), "PUT " + path + " target=" + body.get("target"), 202, 200, 204);
     }
 
+    /** {@code PUT /v1/nodes/{id}/maintenance}: maintenance on, with a reason shown to Ironic's operators. */
+    public void setMaintenance(String id, String reason) {
+        String path = "/v1/nodes/" + encode(id) + "/maintenance";
+        expect(call("PUT", path, Wire.write(Map.of("reason", reason))), "PUT " + path, 202, 200, 204);
+    }
+
     /** Deletes the node; a node that is already gone is fine. */
     public void deleteNode(String id) {
         String path = "/v1/nodes/" + encode(id);
