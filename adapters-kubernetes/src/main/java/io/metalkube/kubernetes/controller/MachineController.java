@@ -17,13 +17,19 @@ import io.metalkube.kubernetes.mapping.MachineMapper;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Driving adapter: the Machine actuator controller. Hands each Machine to the ReconcileMachine use case. Hosts are
  * a secondary source: a change to a host whose consumerRef names a Machine reconciles that Machine, so its status
- * (phase, addresses) follows the host without waiting for the next poll.
+ * (phase, addresses) follows the host without waiting for the next poll; a change to an unclaimed host reconciles
+ * the Machines of its namespace that are waiting for a host (status.errorReason NoHostAvailable), so a host that
+ * becomes available is claimed at once instead of on the next retry.
  */
 public final class MachineController implements Reconciler<Machine>, Cleaner<Machine> {
+
+    /** MachineClaimer's errorReason while no host matches. */
+    static final String NO_HOST = "NoHostAvailable";
 
     private final ReconcileMachineUseCase machines;
 
@@ -38,7 +44,11 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(host -> {
                     var ref = host.getSpec() == null ? null : host.getSpec().consumerRef;
-                    if (ref == null || !Machine.KIND.equals(ref.kind) || ref.name == null) {
+                    if (ref == null) {
+                        return context.getPrimaryCache().list(host.getMetadata().getNamespace(), MachineController::waitingForHost)
+                                .map(ResourceID::fromResource).collect(Collectors.toSet());
+                    }
+                    if (!Machine.KIND.equals(ref.kind) || ref.name == null) {
                         return Set.of();
                     }
                     String ns = ref.namespace == null || ref.namespace.isEmpty() ? host.getMetadata().getNamespace() : ref.namespace;
@@ -46,6 +56,10 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
                 })
                 .build();
         return List.of(new InformerEventSource<>(config, context));
+    }
+
+    static boolean waitingForHost(Machine m) {
+        return m.getStatus() != null && NO_HOST.equals(m.getStatus().errorReason);
     }
 
     @Override
