@@ -34,7 +34,11 @@ final class Conclusions {
             }
             return step.requeue(p.retryAfter()).done();
         }
-        if (host.deleting() && isDeletionPhase(host.state())) {
+        // The two states that only deletion enters carry on deleting even without the flag, as plan() does.
+        boolean deleting = host.deleting() || host.state() == POWERING_OFF_BEFORE_DELETE || host.state() == DELETING;
+        boolean deletionStep = operation instanceof Operation.Deprovision || operation instanceof Operation.PowerOff
+                || operation instanceof Operation.Delete;
+        if (deleting && deletionStep && isDeletionPhase(host.state())) {
             return concludeDeletion(host, operation, outcome, step);
         }
         if (outcome instanceof Outcome.Unavailable u) {

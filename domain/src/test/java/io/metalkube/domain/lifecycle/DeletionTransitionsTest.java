@@ -135,6 +135,18 @@ class DeletionTransitionsTest {
     }
 
     @Test
+    void theDeletionStatesFinishEvenWhenTheDeletionFlagIsMissing() {
+        Host poweringOff = aHost().managed().inState(POWERING_OFF_BEFORE_DELETE).poweredOn(true).build();
+        Host removing = aHost().managed().inState(DELETING).build();
+
+        Decision off = conclude(poweringOff, new Outcome.PowerState(false));
+        Decision removed = conclude(removing, new Outcome.Done());
+
+        assertThat(off.status().state()).isEqualTo(DELETING);
+        assertThat(removed.effects()).contains(Effect.REMOVE_FINALIZER);
+    }
+
+    @Test
     void aBackEndThatNeverDeletesIsGivenUpOnAndTheFinalizerRemoved() {
         Host host = aHost().managed().inState(DELETING).deleting().failed(ErrorType.REGISTRATION, 3, T0.minusSeconds(86_400)).build();
 
