@@ -30,7 +30,13 @@ class DecodeRandomBytesPropertyTest {
             Rakp1::decode,
             Rakp2::decode,
             Rakp3::decode,
-            Rakp4::decode);
+            Rakp4::decode,
+            b -> io.metalkube.ipmi.command.FruInventory.parse(b),
+            b -> new io.metalkube.ipmi.command.GetChannelAuthCapabilities(4).parseResponse(b),
+            b -> new io.metalkube.ipmi.command.GetDeviceId().parseResponse(b),
+            b -> new io.metalkube.ipmi.command.GetChassisStatus().parseResponse(b),
+            b -> new io.metalkube.ipmi.command.GetBootFlags().parseResponse(b),
+            b -> new io.metalkube.ipmi.command.ReadFruData(0, 0, 32).parseResponse(b));
 
     @Property(tries = 3000)
     void randomBytesOnlyEverRaiseIpmiDecodeException(@ForAll("datagrams") byte[] bytes) {
