@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A real Ironic for contract tests: Debian's all-in-one {@code /usr/bin/ironic} (API + conductor, no RPC bus),
  * sqlite, noauth, on 127.0.0.1 and a free port, configured as real-peers.md §4.1 describes. One per test JVM,
- * started on first use and stopped by PID when the JVM exits. Power sync every 2 s without forcing, so Ironic
+ * started on first use and stopped by PID when the JVM exits. Power sync every second without forcing, so Ironic
  * adopts out-of-band power changes of the simulated BMCs quickly.
  */
 public final class RealIronic {
@@ -110,7 +110,7 @@ public final class RealIronic {
 
                 [conductor]
                 automated_clean = false
-                sync_power_state_interval = 2
+                sync_power_state_interval = 1
                 force_power_state_during_sync = false
                 file_url_allowed_paths = %1$s/allowed-images
 

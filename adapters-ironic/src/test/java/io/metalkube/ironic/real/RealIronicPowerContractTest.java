@@ -1,0 +1,78 @@
+package io.metalkube.ironic.real;
+
+import io.metalkube.application.contract.PowerControlContract;
+import io.metalkube.application.port.out.PowerControl;
+import io.metalkube.domain.host.CredentialsVersion;
+import io.metalkube.domain.host.ProvisioningState;
+import io.metalkube.domain.lifecycle.BackendTarget;
+import io.metalkube.domain.lifecycle.Operation;
+import io.metalkube.domain.lifecycle.Outcome;
+import io.metalkube.ironic.IronicBackend;
+import io.metalkube.ironic.peers.RealIronic;
+import org.junit.jupiter.api.AfterEach;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application's power contract on the Ironic adapter, against a real Ironic whose fake-hardware nodes drive
+ * ipmi_sim BMCs with ipmitool: the simulator's power really follows. Out-of-band changes are made on the
+ * simulator and become visible once Ironic's power sync (every second here) has read them.
+ */
+class RealIronicPowerContractTest extends PowerControlContract {
+
+    private final RealIronic ironic = RealIronic.shared();
+    private final IronicBackend backend = RealIronicBackends.withSimulatedBmcs(ironic);
+    private final SimulatedHosts hosts = new SimulatedHosts();
+    private final IronicProbe probe = new IronicProbe(ironic.endpoint());
+
+    @AfterEach
+    void close() {
+        backend.close();
+        hosts.close();
+        probe.close();
+    }
+
+    @Override
+    protected PowerControl power() {
+        return backend.asBackend().power();
+    }
+
+    @Override
+    protected BackendTarget newTarget() {
+        BackendTarget t = hosts.newTarget("power");
+        Outcome registered = Outcomes.until(() -> backend.asBackend().registration().register(new Operation.Register(t,
+                new CredentialsVersion("bmc", "1"), ProvisioningState.REGISTERING, null, null)), Duration.ofSeconds(30));
+        assertThat(registered).as("registration before the power contract").isInstanceOf(Outcome.Registered.class);
+        return t.withProvisionerId(((Outcome.Registered) registered).provisionerId());
+    }
+
+    @Override
+    protected boolean peerPoweredOn(BackendTarget target) {
+        return hosts.bmc(target).poweredOn();
+    }
+
+    @Override
+    protected void setPeerPower(BackendTarget target, boolean on) {
+        hosts.bmc(target).setPower(on);
+        String want = on ? "power on" : "power off";
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!want.equals(probe.power(target.provisionerId()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Ironic's power sync did not notice the BMC turning " + (on ? "on" : "off") + " within 15 s");
+            }
+            Outcomes.sleep(200);
+        }
+    }
+
+    @Override
+    protected BackendTarget withWrongPassword(BackendTarget target) {
+        return SimulatedHosts.withWrongPassword(target);
+    }
+
+    @Override
+    protected Duration settleTimeout() {
+        return Duration.ofSeconds(30);
+    }
+}
