@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.metalkube.kubernetes.support.KubectlDiscovery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * An API server for tests and the demo: fabric8's mock server in CRUD mode on 127.0.0.1 (plain http), with our
- * CRDs registered (so status is a real subresource) and the one expectation JOSDK's leader election needs.
+ * CRDs registered (so status is a real subresource), the one expectation JOSDK's leader election needs, and the
+ * discovery documents kubectl needs ({@link KubectlDiscovery}), so {@code kubectl get bmh} works with
+ * {@link #writeKubeconfig}.
  * Its gaps (no strategic merge patch, no server-side apply, no RV check on PUT /status, merge patch appends
  * arrays) are listed in build-notes.md; the adapter avoids all of them.
  */
@@ -57,7 +60,9 @@ public final class EmbeddedApiServer implements AutoCloseable {
         EmbeddedApiServer api = new EmbeddedApiServer(server);
         api.expectLeaseAccessReview();
         api.drainer.start();
-        Crds.install(api.client());
+        KubernetesClient setup = api.client();
+        KubectlDiscovery.register(server, Crds.load(setup));
+        Crds.install(setup);
         return api;
     }
 

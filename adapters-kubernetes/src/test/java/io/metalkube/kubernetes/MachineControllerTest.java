@@ -53,12 +53,9 @@ class MachineControllerTest {
         Machine m = Site.machine(client, "broken-0");
         assertThat(m.getStatus().errorMessage).contains("selector.node-profile must be a string");
         assertThat(m.getStatus().phase).isEqualTo("Failed");
-        assertThat(client.v1().events().inNamespace(Site.NS).list().getItems())
-                .anySatisfy(e -> {
-                    assertThat(e.getInvolvedObject().getName()).isEqualTo("broken-0");
-                    assertThat(e.getType()).isEqualTo("Warning");
-                    assertThat(e.getReason()).isEqualTo("InvalidConfiguration");
-                });
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace(Site.NS).list().getItems().stream()
+                .anyMatch(e -> "broken-0".equals(e.getInvolvedObject().getName()) && "Warning".equals(e.getType())
+                        && "InvalidConfiguration".equals(e.getReason())));
     }
 
     @Test
