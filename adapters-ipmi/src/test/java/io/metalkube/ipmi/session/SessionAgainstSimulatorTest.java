@@ -104,4 +104,17 @@ class SessionAgainstSimulatorTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void aClosedPortFailsAtOnce() throws IOException {
+        int port;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.23", 0))) {
+            port = s.getLocalPort();
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> IpmiSession.open(UdpTransport.connect(new InetSocketAddress("127.0.0.23", port)),
+                new SessionParameters("admin", UserKey.of("x"), PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_3, new Timeouts(Duration.ofSeconds(1), 3))))
+                .isInstanceOf(BmcUnreachableException.class).hasMessageContaining("nothing listens");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    }
 }
