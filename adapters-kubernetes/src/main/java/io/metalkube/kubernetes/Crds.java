@@ -22,10 +22,20 @@ public final class Crds {
     private Crds() {
     }
 
-    /** Creates or replaces both CRDs. */
+    /**
+     * Creates both CRDs, or replaces existing ones. A replace carries the stored resourceVersion: the API server
+     * refuses unconditional updates of CRDs.
+     */
     public static void install(KubernetesClient client) {
+        var crds = client.apiextensions().v1().customResourceDefinitions();
         for (CustomResourceDefinition crd : load(client)) {
-            client.resource(crd).createOr(existing -> existing.update());
+            CustomResourceDefinition existing = crds.withName(crd.getMetadata().getName()).get();
+            if (existing == null) {
+                crds.resource(crd).create();
+            } else {
+                crd.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+                crds.resource(crd).update();
+            }
         }
     }
 

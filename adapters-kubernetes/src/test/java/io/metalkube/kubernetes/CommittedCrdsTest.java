@@ -48,6 +48,12 @@ class CommittedCrdsTest {
             assertThat(version.getAdditionalPrinterColumns())
                     .extracting(c -> c.getName() + "@" + c.getPriority())
                     .containsExactlyInAnyOrder("State@0", "Consumer@0", "Online@0", "Error@0", "Age@0", "Status@1", "BMC@1");
+
+            Crds.install(api.client());
+            assertThat(api.client().apiextensions().v1().customResourceDefinitions().list().getItems())
+                    .as("installing again replaces, it does not fail or duplicate")
+                    .extracting(c -> c.getMetadata().getName())
+                    .containsExactlyInAnyOrder("baremetalhosts.metal3.io", "machines.cluster.k8s.io");
         }
     }
 }
