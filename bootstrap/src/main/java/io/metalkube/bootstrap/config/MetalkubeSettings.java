@@ -62,7 +62,6 @@ public class MetalkubeSettings {
         private String masterUrl;
         private List<String> namespaces = new ArrayList<>();
         private double requestsPerSecond = 20;
-        private int burst = 40;
         private boolean leaderElection = true;
         private String leaseName = "metalkube-operator";
         private String leaseNamespace;
@@ -71,15 +70,15 @@ public class MetalkubeSettings {
         private Duration renewDeadline = Duration.ofSeconds(10);
         private Duration retryPeriod = Duration.ofSeconds(2);
 
+        /** Unset: in-cluster service account or ~/.kube/config. Set: that URL without credentials (demo, dev). */
         public String getMasterUrl() { return masterUrl; }
         public void setMasterUrl(String v) { masterUrl = v; }
         /** Empty means every namespace. */
         public List<String> getNamespaces() { return namespaces; }
         public void setNamespaces(List<String> v) { namespaces = v == null ? new ArrayList<>() : new ArrayList<>(v); }
+        /** Client-side rate limit for every API call (token bucket; bursts of two seconds' worth). */
         public double getRequestsPerSecond() { return requestsPerSecond; }
         public void setRequestsPerSecond(double v) { requestsPerSecond = v; }
-        public int getBurst() { return burst; }
-        public void setBurst(int v) { burst = v; }
         public boolean isLeaderElection() { return leaderElection; }
         public void setLeaderElection(boolean v) { leaderElection = v; }
         public String getLeaseName() { return leaseName; }

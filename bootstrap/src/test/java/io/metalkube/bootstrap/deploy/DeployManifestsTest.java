@@ -37,7 +37,7 @@ class DeployManifestsTest {
     void theKustomizationListsExistingFilesAndTheCrds() {
         Doc k = Manifests.parse(deploy.resolve("kustomization.yaml")).getFirst();
         List<String> resources = strings(k.body().get("resources"));
-        assertThat(resources).contains("namespace.yaml", "serviceaccount.yaml", "rbac.yaml", "configmap.yaml", "deployment.yaml");
+        assertThat(resources).contains("namespace.yaml", "crds/baremetalhosts.metal3.io.yaml", "crds/machines.cluster.k8s.io.yaml", "serviceaccount.yaml", "rbac.yaml", "configmap.yaml", "deployment.yaml");
         for (String r : resources) {
             assertThat(Files.exists(deploy.resolve(r))).as("kustomization resource " + r + " exists").isTrue();
         }

@@ -1,0 +1,33 @@
+package io.metalkube.bootstrap.health;
+
+import io.metalkube.bootstrap.wiring.OperatorService;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.util.Map;
+
+/** Readiness: the operator's controllers are started and every informer is healthy. */
+@Singleton
+@Readiness
+@Requires(beans = OperatorService.class)
+public class OperatorHealthIndicator implements HealthIndicator {
+
+    private final OperatorService operator;
+
+    public OperatorHealthIndicator(OperatorService operator) {
+        this.operator = operator;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        boolean running = operator.running();
+        return Publishers.just(HealthResult.builder("operator", running ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(Map.of("running", running)).build());
+    }
+}
