@@ -1,0 +1,126 @@
+package io.metalkube.domain.lifecycle;
+
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostId;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import static io.metalkube.domain.lifecycle.LifecycleFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Invariants of the lifecycle over random hosts, observations and back-end answers (issue 2, "Must show"). */
+class LifecyclePropertyTest {
+
+    /** Enough rounds for every deletion phase to fail past its limit after the random answers run out. */
+    private static final int ROUNDS_AFTER_ANSWERS = 40;
+
+    @Property(tries = 500)
+    void deletionAlwaysTerminates(@ForAll("hosts") Host host, @ForAll("observations") Observation observation,
+                                  @ForAll @Size(max = 30) List<@net.jqwik.api.From("outcomes") Outcome> answers) {
+        Host deleting = host.markedForDeletion().withAnnotations(host.annotations().withPaused(false));
+        Simulation sim = new Simulation(deleting, observation, T0);
+        Deque<Outcome> script = new ArrayDeque<>(answers);
+
+        for (int round = 0; round < answers.size() + ROUNDS_AFTER_ANSWERS; round++) {
+            Simulation.Round r = sim.reconcile(op -> script.isEmpty() ? new Outcome.Failed("back-end keeps failing") : script.poll());
+            if (r.removedFinalizer()) {
+                return;
+            }
+        }
+        throw new AssertionError("deletion did not terminate:\n" + String.join("\n", sim.trace()));
+    }
+
+    @Property(tries = 500)
+    void nothingIsProvisionedWithoutGoodCredentials(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        Decision d = LIFECYCLE.plan(host, observation, T0);
+
+        d.operation().ifPresent(op -> {
+            if (op instanceof Operation.Provision || op instanceof Operation.Inspect
+                    || (!host.deleting() && (op instanceof Operation.Deprovision || op instanceof Operation.PowerOn || op instanceof Operation.PowerOff))) {
+                assertThat(observation.credentials()).isInstanceOfSatisfying(CredentialsCheck.Found.class,
+                        found -> assertThat(host.status().goodCredentials()).isEqualTo(found.version()));
+            }
+            if (!(op instanceof Operation.Delete) && !(op instanceof Operation.Detach)) {
+                assertThat(op.target().credentials()).as("credentials for " + op.kind()).isNotNull();
+                assertThat(op.target().address()).as("address for " + op.kind()).isNotNull();
+            }
+        });
+    }
+
+    @Property(tries = 500)
+    void aSuccessfulOperationResetsTheErrorCount(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        Decision planned = LIFECYCLE.plan(host, observation, T0);
+        if (planned.operation().isEmpty()) {
+            return;
+        }
+        Operation op = planned.operation().get();
+        Host asked = apply(host, planned);
+
+        Decision d = LIFECYCLE.conclude(asked, op, LifecycleArbitraries.success(op), T0);
+
+        assertThat(d.status().errorCount()).as("errorCount after a successful %s in %s", op.kind(), asked.state()).isZero();
+        assertThat(d.status().errorType()).isNull();
+    }
+
+    @Property(tries = 500)
+    void aFailureCountsUpAndBacksOffWithinTheCap(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        Decision planned = LIFECYCLE.plan(host, observation, T0);
+        if (planned.operation().isEmpty()) {
+            return;
+        }
+        Host asked = apply(host, planned);
+
+        Decision d = LIFECYCLE.conclude(asked, planned.operation().get(), new Outcome.Failed("boom"), T0);
+
+        if (d.status().hasError()) {
+            assertThat(d.status().errorCount()).isGreaterThan(asked.status().errorCount());
+        }
+        if (!d.effects().contains(Effect.REMOVE_FINALIZER)) {
+            assertThat(d.requeue()).get().satisfies(r -> assertThat(r).isLessThanOrEqualTo(LIFECYCLE.backoff().cap()));
+        }
+    }
+
+    @Property(tries = 1000)
+    void backoffNeverShrinksAsErrorsGrowAndIsCapped(@ForAll @IntRange(min = 0, max = 30) int capExponent,
+                                                    @ForAll @IntRange(min = 0, max = 200) int n,
+                                                    @ForAll @IntRange(min = 0, max = 200) int more,
+                                                    @ForAll @StringLength(min = 1, max = 30) String hostName) {
+        Backoff backoff = new Backoff(capExponent);
+        HostId id = new HostId("dc1", hostName);
+
+        Duration atN = backoff.after(n, id);
+        Duration later = backoff.after(n + more, id);
+
+        assertThat(later).isGreaterThanOrEqualTo(atN);
+        assertThat(later).isLessThanOrEqualTo(backoff.cap());
+        if (n > 0) {
+            long full = 60L << Math.min(n, capExponent);
+            assertThat(atN.getSeconds()).isBetween(full / 2, full);
+        }
+    }
+
+    @Provide
+    Arbitrary<Host> hosts() {
+        return LifecycleArbitraries.anyHost();
+    }
+
+    @Provide
+    Arbitrary<Observation> observations() {
+        return LifecycleArbitraries.anyObservation();
+    }
+
+    @Provide
+    Arbitrary<Outcome> outcomes() {
+        return LifecycleArbitraries.anyOutcome();
+    }
+}
