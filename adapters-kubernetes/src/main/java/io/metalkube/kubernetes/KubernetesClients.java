@@ -21,8 +21,19 @@ public final class KubernetesClients {
         return new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("metalkube-rate-limit", limiter))
+                .withHttpClientBuilderConsumer(b -> {
+                    b.addOrReplaceInterceptor("metalkube-rate-limit", limiter);
+                    if (plainHttp(config)) {
+                        // the JDK client tries an h2c upgrade on plain http; the embedded (mock) API server answers
+                        // some of those in HTTP/1.1 and the client fails with "Frame type(..) exceeds MAX_FRAME_SIZE"
+                        b.preferHttp11();
+                    }
+                })
                 .build();
+    }
+
+    private static boolean plainHttp(Config config) {
+        return config.getMasterUrl() != null && config.getMasterUrl().startsWith("http://");
     }
 
     /** Configuration from the usual places: in-cluster service account, KUBECONFIG, ~/.kube/config. */

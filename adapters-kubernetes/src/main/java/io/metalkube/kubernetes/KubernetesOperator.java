@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.metalkube.application.port.in.ReconcileHostUseCase;
 import io.metalkube.application.port.in.ReconcileMachineUseCase;
@@ -64,7 +65,13 @@ public final class KubernetesOperator implements AutoCloseable {
                 .withFinalizer(finalizer)
                 // annotations (paused, reboot, detached, inspect) do not bump metadata.generation: react to every change
                 .withGenerationAware(false)
-                .withFieldManager(settings.operatorName());
+                .withFieldManager(settings.operatorName())
+                // an API error thrown out of a reconcile is retried with backoff for as long as it lasts: JOSDK's
+                // default gives up after 5 attempts, which would leave a host unreconciled until its next event
+                .withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
+                        .setMaxInterval(Duration.ofMinutes(2).toMillis()).withoutMaxAttempts())
+                // safety net: every object is reconciled at least this often even if an event was lost
+                .withReconciliationMaxInterval(Duration.ofMinutes(10));
         if (settings.watchesAllNamespaces()) {
             c.watchingAllNamespaces();
         } else {

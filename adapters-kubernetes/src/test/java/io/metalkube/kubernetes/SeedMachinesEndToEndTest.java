@@ -74,7 +74,7 @@ class SeedMachinesEndToEndTest {
         assertThat(backend.image(new HostId("default", "master-0"))).isEqualTo("http://images.example/os.qcow2");
         assertThat(client.v1().events().inNamespace("default").list().getItems())
                 .extracting(e -> e.getInvolvedObject().getName() + ":" + e.getReason())
-                .contains(master.getMetadata().getName() + ":HostClaimed");
+                .contains(master.getMetadata().getName() + ":HostClaimed", "master-0:StateChanged");
 
         client.resources(Machine.class).inNamespace("default").withName(master.getMetadata().getName()).delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> Site.machine(client, master.getMetadata().getName()) == null);
