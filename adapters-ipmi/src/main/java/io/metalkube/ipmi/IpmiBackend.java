@@ -31,11 +31,9 @@ public final class IpmiBackend implements HostRegistration, HostInspection, Host
 
     private static final Duration SETTLE = Duration.ofSeconds(1);
 
-    private final IpmiSettings settings;
     private final SessionPool sessions;
 
     public IpmiBackend(IpmiSettings settings) {
-        this.settings = settings;
         this.sessions = new SessionPool(settings);
     }
 
@@ -45,7 +43,7 @@ public final class IpmiBackend implements HostRegistration, HostInspection, Host
 
     /** A credential-less scanner for the discovery use case. */
     public BmcScanner scanner(ScanSettings scan) {
-        return new IpmiBmcScanner(scan, settings);
+        return new IpmiBmcScanner(scan);
     }
 
     /** How many BMC sessions are open now (for tests and metrics). */

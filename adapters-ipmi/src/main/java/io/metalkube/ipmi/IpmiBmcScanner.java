@@ -39,7 +39,7 @@ final class IpmiBmcScanner implements BmcScanner {
     private final ScanSettings scan;
     private final List<InetSocketAddress> targets;
 
-    IpmiBmcScanner(ScanSettings scan, IpmiSettings settings) {
+    IpmiBmcScanner(ScanSettings scan) {
         this.scan = scan;
         this.targets = ScanTargets.expand(scan);
     }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -208,9 +207,5 @@ final class SessionPool implements AutoCloseable {
             }
         }
         entries.clear();
-    }
-
-    Duration attemptBudget() {
-        return settings.attemptTimeout().multipliedBy(settings.attempts());
     }
 }

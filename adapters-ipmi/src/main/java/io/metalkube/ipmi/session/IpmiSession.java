@@ -4,12 +4,14 @@ import io.metalkube.ipmi.command.CloseSession;
 import io.metalkube.ipmi.command.IpmiCommand;
 import io.metalkube.ipmi.command.SetSessionPrivilegeLevel;
 import io.metalkube.ipmi.error.AuthenticationFailedException;
+import io.metalkube.ipmi.error.BmcUnreachableException;
 import io.metalkube.ipmi.error.CompletionCodeException;
 import io.metalkube.ipmi.error.IpmiException;
 import io.metalkube.ipmi.transport.DatagramTransport;
 import io.metalkube.ipmi.wire.IpmiRequest;
 import io.metalkube.ipmi.wire.IpmiResponse;
 
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Temporary completion codes (C0h busy, C3h timeout) are retried within the same bounded attempts.
  */
 public final class IpmiSession implements AutoCloseable {
+
+    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
 
     private final DatagramTransport transport;
     private final SessionParameters params;
@@ -89,11 +93,25 @@ public final class IpmiSession implements AutoCloseable {
             }
             rqSeq = (rqSeq + 1) & 0x3f;
             IpmiRequest request = IpmiRequest.toBmc(command.netFn(), command.command(), rqSeq, command.requestData());
-            IpmiResponse response = Exchange.run(transport, params.timeouts(), attempt -> codec.encode(request, nextSequence()),
-                    datagram -> {
-                        IpmiResponse r = codec.decode(datagram);
-                        return r.answers(request) && !CompletionCodes.temporary(r) ? r : null;
-                    }, command.name());
+            int[] lastTemporary = {-1};
+            IpmiResponse response;
+            try {
+                response = Exchange.run(transport, params.timeouts(), attempt -> codec.encode(request, nextSequence()),
+                        datagram -> {
+                            IpmiResponse r = codec.decode(datagram);
+                            if (r.answers(request) && CompletionCodes.temporary(r)) {
+                                lastTemporary[0] = r.completionCode();
+                                return null;
+                            }
+                            return r.answers(request) ? r : null;
+                        }, command.name());
+            } catch (BmcUnreachableException e) {
+                if (lastTemporary[0] >= 0) {
+                    throw new CompletionCodeException(bmc(), command.name() + " (still busy after " + params.timeouts().attempts()
+                            + " attempts)", lastTemporary[0]);
+                }
+                throw e;
+            }
             lastUsedNanos = System.nanoTime();
             return Sessionless.parse(bmc(), command, response);
         } finally {
@@ -109,7 +127,7 @@ public final class IpmiSession implements AutoCloseable {
         return sequence;
     }
 
-    /** Sends Close Session (best effort, one attempt) and releases the socket. Idempotent. */
+    /** Sends Close Session (one attempt; waits at most 500 ms for the answer) and releases the socket. Idempotent. */
     @Override
     public void close() {
         lock.lock();
@@ -121,8 +139,11 @@ public final class IpmiSession implements AutoCloseable {
             try {
                 rqSeq = (rqSeq + 1) & 0x3f;
                 CloseSession close = new CloseSession(bmcSessionId);
-                transport.send(codec.encode(IpmiRequest.toBmc(close.netFn(), close.command(), rqSeq, close.requestData()), nextSequence()));
-            } catch (java.io.IOException | RuntimeException e) {
+                IpmiRequest request = IpmiRequest.toBmc(close.netFn(), close.command(), rqSeq, close.requestData());
+                Duration wait = params.timeouts().attemptTimeout().compareTo(CLOSE_WAIT) < 0 ? params.timeouts().attemptTimeout() : CLOSE_WAIT;
+                Exchange.run(transport, new Timeouts(wait, 1), attempt -> codec.encode(request, nextSequence()),
+                        datagram -> codec.decode(datagram).answers(request) ? Boolean.TRUE : null, close.name());
+            } catch (RuntimeException e) {
                 System.getLogger(IpmiSession.class.getName()).log(System.Logger.Level.DEBUG,
                         "Close Session to " + bmc() + " not sent: " + e.getMessage());
             }

@@ -60,7 +60,7 @@ public final class IpmiSimulator implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a simulator on {@code host} (a 127.x address) and a free UDP port, with files under {@code parent}. */
+    /** Starts a simulator on {@code host} (a 127.x address) and a free UDP port, with files under {@code parent}; returns once it answers. */
     public static IpmiSimulator start(Path parent, String host, int index, byte[] fru) throws IOException {
         Path dir = Files.createDirectories(parent.resolve("bmc" + index));
         Path state = Files.createDirectories(dir.resolve("state"));
@@ -97,7 +97,14 @@ public final class IpmiSimulator implements AutoCloseable {
                 sel_enable 0x20 1000 0x0a
                 mc_enable 0x20
                 """.formatted(fru.length, fruFile));
-        return launch(dir, new InetSocketAddress(host, port));
+        IpmiSimulator sim = launch(dir, new InetSocketAddress(host, port));
+        try {
+            SimulatorReady.await(sim);
+        } catch (IOException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
     }
 
     private static IpmiSimulator launch(Path dir, InetSocketAddress address) throws IOException {
