@@ -43,6 +43,9 @@ public class BareMetalHostSpec {
     public JsonNode customDeploy;
     @PreserveUnknownFields
     public List<JsonNode> taints;
+    /** Switch-port configuration (metal3 2026); kept, not acted on. */
+    @PreserveUnknownFields
+    public List<JsonNode> networkInterfaces;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Bmc {
