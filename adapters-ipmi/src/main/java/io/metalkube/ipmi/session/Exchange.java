@@ -18,6 +18,8 @@ import java.util.function.IntFunction;
  */
 final class Exchange {
 
+    private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
+
     private Exchange() {
     }
 
@@ -62,7 +64,8 @@ final class Exchange {
         try {
             return accept.apply(datagram);
         } catch (IpmiDecodeException dropped) {
-            return null; // malformed or foreign datagram: not an answer, keep waiting
+            LOG.log(System.Logger.Level.DEBUG, () -> "dropped a datagram that is not an acceptable answer: " + dropped.getMessage());
+            return null; // malformed, foreign, forged or replayed: not an answer, keep waiting
         }
     }
 }

@@ -74,13 +74,13 @@ public final class UdpTransport implements DatagramTransport {
     public void close() {
         try {
             selector.close();
-        } catch (IOException ignored) {
-            // closing a selector only releases its file descriptor; nothing to report
+        } catch (IOException e) {
+            System.getLogger(UdpTransport.class.getName()).log(System.Logger.Level.DEBUG, "closing the selector for " + description + ": " + e);
         }
         try {
             channel.close();
-        } catch (IOException ignored) {
-            // same for the channel
+        } catch (IOException e) {
+            System.getLogger(UdpTransport.class.getName()).log(System.Logger.Level.DEBUG, "closing the UDP channel to " + description + ": " + e);
         }
     }
 }

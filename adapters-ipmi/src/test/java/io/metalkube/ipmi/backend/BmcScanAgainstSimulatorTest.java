@@ -85,4 +85,13 @@ class BmcScanAgainstSimulatorTest {
         assertThatThrownBy(() -> BACKEND.scanner(huge)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
         assertThatThrownBy(() -> BACKEND.scanner(ScanSettings.of(List.of("fd00::/64")))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theScanKeepsToItsRateAndReportsNothingWhereNothingAnswers() {
+        ScanSettings quiet = ScanSettings.of(List.of("127.0.6.0/26")).withPorts(List.of(silent.getLocalPort())).withRate(100)
+                .withReplyWindow(Duration.ofMillis(200));
+        long start = System.nanoTime();
+        assertThat(BACKEND.scanner(quiet).scan()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("64 probes at 100/s").isGreaterThanOrEqualTo(Duration.ofMillis(630));
+    }
 }
