@@ -128,7 +128,7 @@ final class SessionPool implements AutoCloseable {
         } catch (AuthenticationFailedException e) {
             entry.refusedFingerprint = fingerprint;
             entry.refusedAtNanos = System.nanoTime();
-            entry.refusal = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+            entry.refusal = e.detail();
             throw e;
         }
     }

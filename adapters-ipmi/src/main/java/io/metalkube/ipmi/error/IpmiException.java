@@ -7,10 +7,17 @@ package io.metalkube.ipmi.error;
 public abstract class IpmiException extends RuntimeException {
 
     private final String bmc;
+    private final String detail;
 
     protected IpmiException(String bmc, String message, Throwable cause) {
         super("BMC " + bmc + ": " + message, cause);
         this.bmc = bmc;
+        this.detail = message;
+    }
+
+    /** The message without the "BMC host:port: " prefix. */
+    public String detail() {
+        return detail;
     }
 
     /** host:port of the BMC concerned. */
