@@ -73,8 +73,14 @@ public final class SimulatorFleet implements AutoCloseable {
         return List.copyOf(started);
     }
 
+    /** Stops every simulator by PID, then removes their files. */
     @Override
     public void close() {
         started.forEach(IpmiSimulator::close);
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove simulator files under " + dir, e);
+        }
     }
 }
