@@ -31,13 +31,20 @@ public record HostProposal(Host host) {
         return new HostProposal(host);
     }
 
-    /** e.g. ipmi://10.0.0.7:623 → {@code bmc-10-0-0-7-623}; IPv6 colons become dashes too. A valid DNS-1123 name. */
+    /**
+     * e.g. ipmi://10.0.0.7:623 → {@code bmc-10-0-0-7-623}: a valid DNS-1123 label of at most 63 characters.
+     * Dots, colons and hyphens all become "-", so only IPv4 addresses and hyphen-free DNS names map one to one;
+     * every other name (IPv6 literals, names with hyphens) ends in a hash of the original, so that two different
+     * BMCs such as {@code [fd00::1]} and {@code [fd00:1::]} never get the same host name.
+     */
     public static String nameFor(BmcAddress address) {
         String raw = "bmc-" + address.host() + "-" + address.port();
         String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-");
-        if (name.length() > 63) {
-            name = name.substring(0, 54) + "-" + Integer.toHexString(raw.hashCode() & 0x7fffffff);
+        String hash = String.format(Locale.ROOT, "%08x", raw.hashCode());
+        boolean lossy = address.host().chars().anyMatch(c -> c == '-' || c == ':' || c == '%');
+        if (lossy || name.length() > 63) {
+            name = (name.length() > 54 ? name.substring(0, 54) : name) + "-" + hash;
         }
-        return name.endsWith("-") ? name + "0" : name;
+        return name;
     }
 }
