@@ -10,21 +10,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The provisioning limit counted from host states (metal3's PROVISIONING_LIMIT, default 20), for back-ends that
  * cannot count for themselves. Grants are reserved for a short while under a lock, so a burst of reconciles cannot
- * overshoot the limit before the new states become visible (metal3 issue #730).
+ * overshoot the limit before the new states become visible (metal3 issue #730). The busy hosts are counted from
+ * one listing per second at most: every delayed host checks again each minute, and listing all hosts per check
+ * made enrolling 10,000 hosts cost O(hosts²) (docs/benchmarks-core.md). A slot freed since the listing is seen
+ * within a second; slots granted since are held by their reservations, so a stale listing never over-grants.
  */
 public final class StateCountingCapacity implements ProvisioningCapacity {
 
     private static final Duration RESERVATION = Duration.ofSeconds(30);
+    private static final Duration LISTING_AGE = Duration.ofSeconds(1);
 
     private final HostStore hosts;
     private final int limit;
     private final Clock clock;
     private final Map<HostId, Instant> reserved = new HashMap<>();
+    private Set<HostId> busy = Set.of();
+    private Instant listedAt;
 
     public StateCountingCapacity(HostStore hosts, int limit, Clock clock) {
         if (limit < 1) {
@@ -39,17 +47,20 @@ public final class StateCountingCapacity implements ProvisioningCapacity {
     public synchronized Capacity check(HostId host) {
         Instant now = clock.instant();
         reserved.values().removeIf(at -> at.plus(RESERVATION).isBefore(now));
-        int busy = 0;
-        for (Host h : hosts.listAll()) {
-            if (h.state().isBusy()) {
-                reserved.remove(h.id());
-                if (!h.id().equals(host)) {
-                    busy++;
+        if (listedAt == null || !now.isBefore(listedAt.plus(LISTING_AGE))) {
+            Set<HostId> listed = new HashSet<>();
+            for (Host h : hosts.listAll()) {
+                if (h.state().isBusy()) {
+                    listed.add(h.id());
                 }
             }
+            busy = listed;
+            listedAt = now;
+            reserved.keySet().removeAll(listed);
         }
-        busy += (int) reserved.keySet().stream().filter(id -> !id.equals(host)).count();
-        if (busy >= limit) {
+        int taken = busy.size() - (busy.contains(host) ? 1 : 0);
+        taken += (int) reserved.keySet().stream().filter(id -> !id.equals(host) && !busy.contains(id)).count();
+        if (taken >= limit) {
             return Capacity.EXHAUSTED;
         }
         reserved.put(host, now);
