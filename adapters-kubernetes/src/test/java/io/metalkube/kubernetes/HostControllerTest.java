@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,12 +101,7 @@ class HostControllerTest {
         Site.createHost(client, "paused-0", 80, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "paused-0"))));
         long registrations = backend.calls("register");
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("paused-0").edit(h -> {
-            Map<String, String> a = new HashMap<>(h.getMetadata().getAnnotations() == null ? Map.of() : h.getMetadata().getAnnotations());
-            a.put(HostAnnotationCodec.PAUSED, "metal3.io/capm3");
-            h.getMetadata().setAnnotations(a);
-            return h;
-        });
+        Site.annotate(client, Site.NS, "paused-0", HostAnnotationCodec.PAUSED, "metal3.io/capm3");
         await().atMost(Duration.ofSeconds(10)).until(() -> Site.host(client, "paused-0").getMetadata().getAnnotations()
                 .containsKey(HostAnnotationCodec.STATUS));
         String backup = Site.host(client, "paused-0").getMetadata().getAnnotations().get(HostAnnotationCodec.STATUS);
@@ -124,12 +118,7 @@ class HostControllerTest {
     void malformedAnnotationsAreReportedAsWarningEvents() {
         Site.createHost(client, "garbled-0", 90, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "garbled-0"))));
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("garbled-0").edit(h -> {
-            Map<String, String> a = new HashMap<>(h.getMetadata().getAnnotations() == null ? Map.of() : h.getMetadata().getAnnotations());
-            a.put(HostAnnotationCodec.HARDWARE_DETAILS, "{not json");
-            h.getMetadata().setAnnotations(a);
-            return h;
-        });
+        Site.annotate(client, Site.NS, "garbled-0", HostAnnotationCodec.HARDWARE_DETAILS, "{not json");
         await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace(Site.NS).list().getItems().stream()
                 .anyMatch(e -> "garbled-0".equals(e.getInvolvedObject().getName()) && "InvalidAnnotation".equals(e.getReason())
                         && "Warning".equals(e.getType()) && e.getMessage().contains(HostAnnotationCodec.HARDWARE_DETAILS)));

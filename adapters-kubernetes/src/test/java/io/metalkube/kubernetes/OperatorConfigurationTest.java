@@ -8,7 +8,6 @@ import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,12 +67,7 @@ class OperatorConfigurationTest {
             Site.createHost(client, "detach-0", 13, Map.of());
             await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "detach-0"))));
             assertThat(backend.isRegistered(new HostId(Site.NS, "detach-0"))).isTrue();
-            client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("detach-0").edit(h -> {
-                Map<String, String> a = new HashMap<>(h.getMetadata().getAnnotations() == null ? Map.of() : h.getMetadata().getAnnotations());
-                a.put(HostAnnotationCodec.DETACHED, "");
-                h.getMetadata().setAnnotations(a);
-                return h;
-            });
+            Site.annotate(client, Site.NS, "detach-0", HostAnnotationCodec.DETACHED, "");
             await().atMost(Duration.ofSeconds(10)).until(() -> "detached".equals(Site.host(client, "detach-0").getStatus().operationalStatus));
             assertThat(Site.state(Site.host(client, "detach-0"))).isEqualTo("available");
             assertThat(backend.isRegistered(new HostId(Site.NS, "detach-0"))).isFalse();

@@ -105,6 +105,26 @@ final class Site {
         return h == null || h.getStatus() == null || h.getStatus().provisioning == null ? "" : h.getStatus().provisioning.state;
     }
 
+    /** Sets an annotation as a user would, reading again if the operator wrote in between (409). */
+    static void annotate(KubernetesClient client, String namespace, String name, String key, String value) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(BareMetalHost.class).inNamespace(namespace).withName(name).edit(h -> {
+                    java.util.Map<String, String> a = new java.util.HashMap<>(h.getMetadata().getAnnotations() == null
+                            ? Map.of() : h.getMetadata().getAnnotations());
+                    a.put(key, value);
+                    h.getMetadata().setAnnotations(a);
+                    return h;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static Machine machine(KubernetesClient client, String name) {
         return client.resources(Machine.class).inNamespace(NS).withName(name).get();
     }

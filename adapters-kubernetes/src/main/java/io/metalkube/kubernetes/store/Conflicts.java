@@ -12,6 +12,25 @@ final class Conflicts {
     private Conflicts() {
     }
 
+    /**
+     * For metadata edits (fabric8's edit: GET, change, JSON patch locked on the resourceVersion it read): a 409 means
+     * someone wrote in between, so read again and re-apply, up to three times, then report a conflict.
+     */
+    static <T> T retryingEdit(String what, Supplier<T> edit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return edit.get();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw e;
+                }
+                if (attempt == 3) {
+                    throw new ConflictException(what + ": changed three times while editing (HTTP 409)");
+                }
+            }
+        }
+    }
+
     static <T> T guard(String what, Supplier<T> write) {
         try {
             return write.get();

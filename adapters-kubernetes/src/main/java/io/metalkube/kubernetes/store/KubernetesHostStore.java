@@ -132,7 +132,7 @@ public final class KubernetesHostStore implements HostStore {
             return current;
         }
         try {
-            BareMetalHost edited = api().inNamespace(current.id().namespace()).withName(current.id().name()).edit(cr -> {
+            BareMetalHost edited = Conflicts.retryingEdit("metadata of host " + current.id(), () -> api().inNamespace(current.id().namespace()).withName(current.id().name()).edit(cr -> {
                 Map<String, String> annotations = cr.getMetadata().getAnnotations() == null ? new HashMap<>()
                         : new HashMap<>(cr.getMetadata().getAnnotations());
                 for (Effect effect : effects) {
@@ -146,7 +146,7 @@ public final class KubernetesHostStore implements HostStore {
                 }
                 cr.getMetadata().setAnnotations(annotations);
                 return cr;
-            });
+            }));
             return edited == null ? current : toDomain(edited);
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND && effects.contains(Effect.REMOVE_FINALIZER)) {
@@ -191,12 +191,12 @@ public final class KubernetesHostStore implements HostStore {
         if (annotations != null && value.equals(annotations.get(HostAnnotationCodec.STATUS))) {
             return false;
         }
-        api().inNamespace(id.namespace()).withName(id.name()).edit(c -> {
+        Conflicts.retryingEdit("status backup of host " + id, () -> api().inNamespace(id.namespace()).withName(id.name()).edit(c -> {
             Map<String, String> a = c.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(c.getMetadata().getAnnotations());
             a.put(HostAnnotationCodec.STATUS, value);
             c.getMetadata().setAnnotations(a);
             return c;
-        });
+        }));
         return true;
     }
 

@@ -95,12 +95,13 @@ public final class KubernetesMachineStore implements MachineStore {
     @Override
     public void releaseComplete(MachineView machine) {
         try {
-            api().inNamespace(machine.id().namespace()).withName(machine.id().name()).edit(m -> {
-                if (m.getMetadata().getFinalizers() != null) {
-                    m.getMetadata().getFinalizers().remove(FINALIZER);
-                }
-                return m;
-            });
+            Conflicts.retryingEdit("finalizer of Machine " + machine.id(), () -> api().inNamespace(machine.id().namespace())
+                    .withName(machine.id().name()).edit(m -> {
+                        if (m.getMetadata().getFinalizers() != null) {
+                            m.getMetadata().getFinalizers().remove(FINALIZER);
+                        }
+                        return m;
+                    }));
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw e;

@@ -67,15 +67,17 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
             return;
         }
         try {
-            client.secrets().inNamespace(host.namespace()).withName(secret.getMetadata().getName()).edit(s -> {
-                Map<String, String> l = s.getMetadata().getLabels() == null ? new HashMap<>() : new HashMap<>(s.getMetadata().getLabels());
-                l.put(LABEL, LABEL_VALUE);
-                s.getMetadata().setLabels(l);
-                return s;
-            });
-        } catch (KubernetesClientException e) {
+            Conflicts.retryingEdit("labels of Secret " + host.namespace() + "/" + secret.getMetadata().getName(),
+                    () -> client.secrets().inNamespace(host.namespace()).withName(secret.getMetadata().getName()).edit(s -> {
+                        Map<String, String> l = s.getMetadata().getLabels() == null ? new HashMap<>() : new HashMap<>(s.getMetadata().getLabels());
+                        l.put(LABEL, LABEL_VALUE);
+                        s.getMetadata().setLabels(l);
+                        return s;
+                    }));
+        } catch (KubernetesClientException | io.metalkube.application.port.out.ConflictException e) {
             LOG.log(Level.WARNING, () -> "could not label Secret " + host.namespace() + "/" + secret.getMetadata().getName()
-                    + " with " + LABEL + "=" + LABEL_VALUE + " (HTTP " + e.getCode() + "); changes to it will only be noticed on the "
+                    + " with " + LABEL + "=" + LABEL_VALUE + " (" + (e instanceof KubernetesClientException k ? "HTTP " + k.getCode() : e.getMessage())
+                    + "); changes to it will only be noticed on the "
                     + "host's next periodic reconcile");
         }
     }
