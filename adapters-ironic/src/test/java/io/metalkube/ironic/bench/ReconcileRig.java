@@ -17,26 +17,26 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** The application's real reconciler on in-memory stores, with the Ironic adapter as its back-end. */
-final class ReconcileRig {
+public final class ReconcileRig {
 
-    final InMemoryHostStore hosts = new InMemoryHostStore();
-    final InMemoryCredentials credentials = new InMemoryCredentials();
-    final RecordingEventSink events = new RecordingEventSink();
-    final IronicBackend ironic;
-    final HostReconciler reconciler;
+    public final InMemoryHostStore hosts = new InMemoryHostStore();
+    public final InMemoryCredentials credentials = new InMemoryCredentials();
+    public final RecordingEventSink events = new RecordingEventSink();
+    public final IronicBackend ironic;
+    public final HostReconciler reconciler;
 
-    ReconcileRig(IronicBackend ironic) {
+    public ReconcileRig(IronicBackend ironic) {
         this.ironic = ironic;
         this.reconciler = new HostReconciler(hosts, credentials, ironic.capacity(), new OperationRunner(ironic.asBackend()), events,
                 new Lifecycle(LifecycleTimings.metal3Defaults()), Clock.systemUTC());
     }
 
-    Host host(HostId id) {
+    public Host host(HostId id) {
         return hosts.find(id).orElseThrow();
     }
 
     /** Reconciles until the host reaches {@code state} (requeues capped at 200 ms); returns the reconciles it took. */
-    int reconcileUntil(HostId id, ProvisioningState state, Duration timeout) {
+    public int reconcileUntil(HostId id, ProvisioningState state, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int n = 0;
         while (host(id).state() != state) {
@@ -54,11 +54,27 @@ final class ReconcileRig {
     }
 
     /** Reconciles until the status records an observed power state (the steady state polls it). */
-    void reconcileUntilPowerKnown(HostId id) {
+    public void reconcileUntilPowerKnown(HostId id) {
         for (int i = 0; i < 200 && host(id).status().poweredOn() == null; i++) {
             reconciler.reconcile(id);
             sleep(100);
         }
+    }
+
+    /** Reconciles a host marked for deletion until the store lets it go. */
+    public int reconcileUntilGone(HostId id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int n = 0;
+        while (hosts.find(id).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("host " + id + " was not deleted within " + timeout + "; it is " + host(id).state().wireName()
+                        + ", error: " + host(id).status().errorMessage());
+            }
+            ReconcileResult r = reconciler.reconcile(id);
+            n++;
+            sleep(Math.max(20, Math.min(r.requeue().map(Duration::toMillis).orElse(200L), 200L)));
+        }
+        return n;
     }
 
     /** Ironic calls per reconcile over {@code n} back-to-back reconciles of a host in a steady state. */

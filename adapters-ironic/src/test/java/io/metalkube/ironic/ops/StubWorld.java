@@ -25,6 +25,8 @@ final class StubWorld implements AutoCloseable {
     static final String UUID = "1be26c0b-03f2-4d2e-ae87-c02d7f33c123";
     static final String PASSWORD = "s3cret-Pa55";
     static final HostId HOST = new HostId("ns", "host-1");
+    /** Computed once: PBKDF2 is deliberately slow. */
+    static final String HASH = new CredentialsHash().hash(BmcCredentials.of("admin", PASSWORD));
 
     final StubIronic stub;
     final IronicBackend adapter;
@@ -80,7 +82,7 @@ final class StubWorld implements AutoCloseable {
         n.put("driver_info", info);
         n.put("instance_info", new LinkedHashMap<>());
         n.put("properties", new LinkedHashMap<>());
-        n.put("extra", new LinkedHashMap<>(Map.of(CredentialsHash.EXTRA_KEY, new CredentialsHash().hash(BmcCredentials.of("admin", PASSWORD)))));
+        n.put("extra", new LinkedHashMap<>(Map.of(CredentialsHash.EXTRA_KEY, HASH)));
         return n;
     }
 

@@ -21,8 +21,9 @@ public final class FreePorts {
         }
     }
 
-    public static int udp() {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+    /** A free UDP port on {@code loopbackAddress} (any 127.x.y.z). */
+    public static int udp(String loopbackAddress) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0))) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

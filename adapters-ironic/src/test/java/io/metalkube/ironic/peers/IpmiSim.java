@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * One simulated BMC: OpenIPMI's {@code ipmi_sim} on 127.0.0.1 and a free UDP port, user admin with a per-instance
+ * One simulated BMC: OpenIPMI's {@code ipmi_sim} on its own 127.0.0.x address and a free UDP port, user admin with a per-instance
  * password, whose chassis power lives in a file through the {@code chassis_control} directive (real-peers.md §3),
  * so power requests really change it and tests can flip it out of band. Stopped by PID.
  */
@@ -42,13 +42,17 @@ public final class IpmiSim implements AutoCloseable {
             exit 0
             """;
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Path dir;
+    private final String host;
     private final int port;
     private final String password;
     private final Process process;
 
-    private IpmiSim(Path dir, int port, String password, Process process) {
+    private IpmiSim(Path dir, String host, int port, String password, Process process) {
         this.dir = dir;
+        this.host = host;
         this.port = port;
         this.password = password;
         this.process = process;
@@ -65,13 +69,15 @@ public final class IpmiSim implements AutoCloseable {
             Path script = dir.resolve("chassis-control.sh");
             Files.writeString(script, CHASSIS_CONTROL);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            int port = FreePorts.udp();
+            // One loopback address per BMC: Ironic spaces ipmitool calls per address (min_command_interval), not per port.
+            String host = "127.0.0." + (10 + NEXT.getAndIncrement() % 200);
+            int port = FreePorts.udp(host);
             String guid = String.format("a123456789abcdefa123456789ab%04x", port & 0xffff);
             Files.writeString(dir.resolve("lan.conf"), """
                     name "bmc%1$d"
                     set_working_mc 0x20
                       startlan 1
-                        addr 127.0.0.1 %1$d
+                        addr %6$s %1$d
                         priv_limit admin
                         allowed_auths_callback none md2 md5 straight
                         allowed_auths_user none md2 md5 straight
@@ -81,7 +87,7 @@ public final class IpmiSim implements AutoCloseable {
                       endlan
                       chassis_control "%3$s %4$s"
                       user 2 true "admin" "%5$s" admin 10 none md2 md5 straight
-                    """.formatted(port, guid, script, state, password));
+                    """.formatted(port, guid, script, state, password, host));
             Files.writeString(dir.resolve("bmc.emu"), """
                     mc_setbmc 0x20
                     mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02
@@ -90,7 +96,7 @@ public final class IpmiSim implements AutoCloseable {
                     """);
             Process p = new ProcessBuilder(IPMI_SIM.toString(), "-c", "lan.conf", "-f", "bmc.emu", "-s", "persist", "-n")
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("ipmi_sim.log").toFile()).start();
-            IpmiSim sim = new IpmiSim(dir, port, password, p);
+            IpmiSim sim = new IpmiSim(dir, host, port, password, p);
             RealIronic.sleep(100);
             if (!p.isAlive()) {
                 throw new IllegalStateException("ipmi_sim exited at once with " + p.exitValue() + "; see " + dir.resolve("ipmi_sim.log"));
@@ -102,7 +108,7 @@ public final class IpmiSim implements AutoCloseable {
     }
 
     public String address() {
-        return "ipmi://127.0.0.1:" + port;
+        return "ipmi://" + host + ":" + port;
     }
 
     public String password() {

@@ -19,12 +19,12 @@ class RealIronicInspectionContractTest extends InspectionContract {
 
     private final RealIronic ironic = RealIronic.shared();
     private final IronicBackend backend = RealIronicBackends.withSimulatedBmcs(ironic);
-    private final SimulatedHosts hosts = new SimulatedHosts();
+    private final SimulatedHosts hosts = new SimulatedHosts(backend);
 
     @AfterEach
     void close() {
-        backend.close();
         hosts.close();
+        backend.close();
     }
 
     @Override

@@ -24,13 +24,13 @@ class RealIronicPowerContractTest extends PowerControlContract {
 
     private final RealIronic ironic = RealIronic.shared();
     private final IronicBackend backend = RealIronicBackends.withSimulatedBmcs(ironic);
-    private final SimulatedHosts hosts = new SimulatedHosts();
+    private final SimulatedHosts hosts = new SimulatedHosts(backend);
     private final IronicProbe probe = new IronicProbe(ironic.endpoint());
 
     @AfterEach
     void close() {
-        backend.close();
         hosts.close();
+        backend.close();
         probe.close();
     }
 

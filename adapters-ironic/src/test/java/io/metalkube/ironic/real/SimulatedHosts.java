@@ -4,7 +4,12 @@ import io.metalkube.domain.bmc.BmcAddress;
 import io.metalkube.domain.bmc.BmcCredentials;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.BackendTarget;
+import io.metalkube.domain.lifecycle.Operation;
+import io.metalkube.domain.lifecycle.Outcome;
+import io.metalkube.ironic.IronicBackend;
 import io.metalkube.ironic.peers.IpmiSim;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Hosts backed by their own ipmi_sim BMC, with unique names in the shared real Ironic; closes what it started. */
+/**
+ * Hosts backed by their own ipmi_sim BMC, with unique names in the shared real Ironic. Closing deletes their nodes
+ * (so Ironic's power sync does not keep polling dead BMCs) and stops the simulators.
+ */
 final class SimulatedHosts implements AutoCloseable {
 
+    private final IronicBackend backend;
     private final List<IpmiSim> started = new ArrayList<>();
+    private final List<BackendTarget> targets = new ArrayList<>();
+
+    SimulatedHosts(IronicBackend backend) {
+        this.backend = backend;
+    }
     private final Map<HostId, IpmiSim> byHost = new ConcurrentHashMap<>();
 
     BackendTarget newTarget(String prefix) {
@@ -24,7 +38,9 @@ final class SimulatedHosts implements AutoCloseable {
         started.add(sim);
         HostId id = new HostId("contract", prefix + "-" + suffix);
         byHost.put(id, sim);
-        return new BackendTarget(id, "", BmcAddress.parse(sim.address()), BmcCredentials.of("admin", sim.password()), "", false);
+        BackendTarget t = new BackendTarget(id, "", BmcAddress.parse(sim.address()), BmcCredentials.of("admin", sim.password()), "", false);
+        targets.add(t);
+        return t;
     }
 
     IpmiSim bmc(BackendTarget t) {
@@ -38,6 +54,12 @@ final class SimulatedHosts implements AutoCloseable {
 
     @Override
     public void close() {
+        for (BackendTarget t : targets) {
+            Outcome gone = Outcomes.until(() -> backend.asBackend().registration().delete(new Operation.Delete(t)), Duration.ofSeconds(30));
+            if (!(gone instanceof Outcome.Done)) {
+                System.err.println("could not delete the Ironic node of " + t.host() + ": " + gone);
+            }
+        }
         started.forEach(IpmiSim::close);
     }
 }
