@@ -41,6 +41,30 @@ class OperatorConfigurationTest {
     }
 
     @Test
+    void whenTheLeaderStopsTheOtherInstanceTakesOverAfterTheLeaseExpires() {
+        FixtureBackend backend = Site.instantBackend();
+        try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
+            var client = api.client();
+            Site.Instance first = new Site.Instance(api, Site.settings("metalkube")
+                    .withLeaderElection(new LeaseSettings("metalkube-failover", "default", "pod-1")), backend).start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> holder(client) != null);
+            assertThat(holder(client)).isEqualTo("pod-1");
+            try (Site.Instance second = new Site.Instance(api, Site.settings("metalkube")
+                    .withLeaderElection(new LeaseSettings("metalkube-failover", "default", "pod-2")), backend).start()) {
+                first.close();
+                Site.createHost(client, "failover-0", 14, Map.of());
+                await().atMost(Duration.ofSeconds(40)).until(() -> "pod-2".equals(holder(client)));
+                await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "failover-0"))));
+            }
+        }
+    }
+
+    private static String holder(io.fabric8.kubernetes.client.KubernetesClient client) {
+        Lease l = client.leases().inNamespace("default").withName("metalkube-failover").get();
+        return l == null || l.getSpec() == null ? null : l.getSpec().getHolderIdentity();
+    }
+
+    @Test
     void anOperatorWatchesOnlyItsNamespaces() {
         FixtureBackend backend = Site.instantBackend();
         try (EmbeddedApiServer api = EmbeddedApiServer.start();
