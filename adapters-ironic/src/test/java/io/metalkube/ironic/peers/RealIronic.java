@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class RealIronic {
 
+    /** {@code [ipmi] command_retry_timeout}: how long Ironic retries a failing ipmitool call (wrong password, dead BMC). */
+    public static final Duration IPMI_COMMAND_RETRY_TIMEOUT = Duration.ofSeconds(6);
+
     private static final Path IRONIC = Path.of("/usr/bin/ironic");
     private static final Path DBSYNC = Path.of("/usr/bin/ironic-dbsync");
     private static RealIronic shared;
@@ -119,7 +122,7 @@ public final class RealIronic {
 
                 [ipmi]
                 min_command_interval = 1
-                command_retry_timeout = 6
+                command_retry_timeout = %3$d
 
                 [pxe]
                 tftp_root = %1$s/tftpboot
@@ -133,7 +136,7 @@ public final class RealIronic {
 
                 [oslo_concurrency]
                 lock_path = %1$s/locks
-                """.formatted(dir, port);
+                """.formatted(dir, port, IPMI_COMMAND_RETRY_TIMEOUT.toSeconds());
     }
 
     private void awaitReady(Duration timeout) {

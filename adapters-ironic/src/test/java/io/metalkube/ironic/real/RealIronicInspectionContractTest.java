@@ -47,8 +47,12 @@ class RealIronicInspectionContractTest extends InspectionContract {
         return SimulatedHosts.withWrongPassword(target);
     }
 
+    /**
+     * Every step, including the wrong-password failure, must conclude within Ironic's ipmitool retry timeout
+     * ({@link RealIronic#IPMI_COMMAND_RETRY_TIMEOUT}) plus a margin for a loaded 2-core machine.
+     */
     @Override
     protected Duration timeout() {
-        return Duration.ofSeconds(40);
+        return RealIronic.IPMI_COMMAND_RETRY_TIMEOUT.plusSeconds(24);
     }
 }
