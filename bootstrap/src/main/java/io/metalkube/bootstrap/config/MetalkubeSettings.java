@@ -97,7 +97,7 @@ public class MetalkubeSettings {
         public void setRetryPeriod(Duration v) { retryPeriod = v; }
     }
 
-    /** metalkube.ironic.*: the Ironic endpoint, its authentication and TLS. */
+    /** metalkube.ironic.*: the Ironic endpoint, its authentication and TLS, and how hosts are enrolled. */
     @ConfigurationProperties("ironic")
     public static class Ironic {
         private String endpoint;
@@ -106,11 +106,17 @@ public class MetalkubeSettings {
         private String passwordFile;
         private String caFile;
         private boolean insecureSkipTlsVerify;
-        private Duration timeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Integer cipherSuite = 3;
+        private String deployKernelUrl;
+        private String deployRamdiskUrl;
+        private String hardwareMode = "real";
 
+        /** http(s)://host:6385 */
         public String getEndpoint() { return endpoint; }
         public void setEndpoint(String v) { endpoint = v; }
-        /** noauth or http_basic. */
+        /** noauth or http_basic (then username and password-file). */
         public String getAuth() { return auth; }
         public void setAuth(String v) { auth = v; }
         public String getUsername() { return username; }
@@ -118,25 +124,40 @@ public class MetalkubeSettings {
         /** A file (a mounted Secret) holding the password; never the password itself. */
         public String getPasswordFile() { return passwordFile; }
         public void setPasswordFile(String v) { passwordFile = v; }
+        /** PEM bundle of the CAs to trust for an https endpoint. */
         public String getCaFile() { return caFile; }
         public void setCaFile(String v) { caFile = v; }
         public boolean isInsecureSkipTlsVerify() { return insecureSkipTlsVerify; }
         public void setInsecureSkipTlsVerify(boolean v) { insecureSkipTlsVerify = v; }
-        public Duration getTimeout() { return timeout; }
-        public void setTimeout(Duration v) { timeout = v; }
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration v) { connectTimeout = v; }
+        public Duration getRequestTimeout() { return requestTimeout; }
+        public void setRequestTimeout(Duration v) { requestTimeout = v; }
+        /** RMCP+ cipher suite Ironic uses for ipmi:// hosts; null lets Ironic probe. */
+        public Integer getCipherSuite() { return cipherSuite; }
+        public void setCipherSuite(Integer v) { cipherSuite = v; }
+        public String getDeployKernelUrl() { return deployKernelUrl; }
+        public void setDeployKernelUrl(String v) { deployKernelUrl = v; }
+        public String getDeployRamdiskUrl() { return deployRamdiskUrl; }
+        public void setDeployRamdiskUrl(String v) { deployRamdiskUrl = v; }
+        /** real, fake or fake_with_ipmitool_power (test sites). */
+        public String getHardwareMode() { return hardwareMode; }
+        public void setHardwareMode(String v) { hardwareMode = v; }
     }
 
     /** metalkube.ipmi.*: the direct RMCP+ client. */
     @ConfigurationProperties("ipmi")
     public static class Ipmi {
-        private Duration timeout = Duration.ofSeconds(2);
-        private int retries = 3;
+        private Duration attemptTimeout = Duration.ofSeconds(1);
+        private int attempts = 3;
         private int cipherSuite = 3;
 
-        public Duration getTimeout() { return timeout; }
-        public void setTimeout(Duration v) { timeout = v; }
-        public int getRetries() { return retries; }
-        public void setRetries(int v) { retries = v; }
+        /** How long one request waits for the BMC's answer before it is sent again. */
+        public Duration getAttemptTimeout() { return attemptTimeout; }
+        public void setAttemptTimeout(Duration v) { attemptTimeout = v; }
+        public int getAttempts() { return attempts; }
+        public void setAttempts(int v) { attempts = v; }
+        /** 3 (HMAC-SHA1, AES-CBC-128) or 17 (HMAC-SHA256, AES-CBC-128). */
         public int getCipherSuite() { return cipherSuite; }
         public void setCipherSuite(int v) { cipherSuite = v; }
     }
@@ -151,7 +172,7 @@ public class MetalkubeSettings {
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean v) { enabled = v; }
-        /** CIDRs or first-last ranges of BMC addresses. */
+        /** IPv4 CIDRs (or single addresses) where BMCs are scanned for (ipmi back-end; Ironic lists its own nodes). */
         public List<String> getRanges() { return ranges; }
         public void setRanges(List<String> v) { ranges = v == null ? new ArrayList<>() : new ArrayList<>(v); }
         public String getNamespace() { return namespace; }

@@ -36,7 +36,7 @@ class DeployConfigMapTest {
             assertThat(BackendSelection.choose(settings.getBackend(), true, ctx.getBean(MetalkubeSettings.Fixture.class).isAllowInCluster()))
                     .isEqualTo(BackendKind.IRONIC);
             assertThat(ironic.getEndpoint()).isEqualTo("http://ironic.metalkube.svc:6385");
-            assertThat(ironic.getTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(ironic.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(kube.getNamespaces()).isEmpty();
             assertThat(kube.isLeaderElection()).isTrue();
             assertThat(settings.getProvisioningLimit()).isEqualTo(20);
