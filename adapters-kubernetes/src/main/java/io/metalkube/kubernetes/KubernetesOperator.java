@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.metalkube.application.port.in.ReconcileHostUseCase;
 import io.metalkube.application.port.in.ReconcileMachineUseCase;
 import io.metalkube.kubernetes.controller.BareMetalHostController;
+import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.controller.MachineController;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
@@ -55,9 +57,9 @@ public final class KubernetesOperator implements AutoCloseable {
         KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), Clock.systemUTC());
         KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
         operator.register(new BareMetalHostController(hosts, store, events),
-                (ControllerConfigurationOverrider<io.metalkube.kubernetes.crd.BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
+                (ControllerConfigurationOverrider<BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
         operator.register(new MachineController(machines),
-                (ControllerConfigurationOverrider<io.metalkube.kubernetes.crd.Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
+                (ControllerConfigurationOverrider<Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
     }
 
     private <P extends HasMetadata> void configure(ControllerConfigurationOverrider<P> c, String name, String finalizer) {

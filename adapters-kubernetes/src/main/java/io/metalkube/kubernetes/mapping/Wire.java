@@ -6,7 +6,6 @@ import io.metalkube.domain.host.WireNamed;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /** Small conversions shared by the mappers: strings, times, wire enums, one JSON mapper. */
 final class Wire {
@@ -19,10 +18,6 @@ final class Wire {
 
     static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     static boolean isTrue(Boolean b) {
@@ -55,9 +50,5 @@ final class Wire {
 
     static String wire(WireNamed e) {
         return e == null ? null : e.wireName();
-    }
-
-    static <T> T orElse(Optional<T> o, T other) {
-        return o.orElse(other);
     }
 }

@@ -32,7 +32,8 @@ public final class KubernetesEvents implements HostEventSink {
     private final String component;
     private final Clock clock;
     private final Map<String, String> uids = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    /** Random start, so that two operator instances never pick the same event name in the same millisecond. */
+    private final AtomicLong sequence = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40));
 
     public KubernetesEvents(KubernetesClient client, String component, Clock clock) {
         this.client = client;
