@@ -48,6 +48,8 @@ final class Site {
     final FixtureBackend fixture;
     final Lifecycle lifecycle = new Lifecycle(LifecycleTimings.metal3Defaults());
     private int addresses;
+    /** metal3's PROVISIONING_LIMIT for the operators created from now on. */
+    int provisioningLimit = 20;
 
     Site() {
         this(FixtureTimings.instant());
@@ -87,7 +89,7 @@ final class Site {
         FaultyHostStore hostView = new FaultyHostStore(hosts, faults);
         FaultyMachineStore machineView = new FaultyMachineStore(machines, faults);
         FaultyBackend backend = new FaultyBackend(fixture.asBackend(), faults, clock);
-        HostReconciler reconciler = new HostReconciler(hostView, credentials, new StateCountingCapacity(hostView, 20, clock),
+        HostReconciler reconciler = new HostReconciler(hostView, credentials, new StateCountingCapacity(hostView, provisioningLimit, clock),
                 new OperationRunner(backend.asBackend()), events, lifecycle, clock);
         return new Operator(reconciler, new MachineClaimer(machineView, hostView, HostClaims.standard()), backend);
     }

@@ -194,13 +194,16 @@ public final class Lifecycle {
 
     /** Registered: externally provisioned hosts skip inspection, so do hosts whose inspection is disabled. */
     private Decision afterRegistration(Host host, Observation observation, Step step) {
-        step.event(HostEvent.normal("Registered", "host registered with the back-end"));
+        HostEvent registered = HostEvent.normal("Registered", "host registered with the back-end");
         if (host.spec().externallyProvisioned()) {
-            return step.moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
+            return step.event(registered).moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
         }
         if (host.annotations().inspect() == InspectRequest.DISABLED) {
             host.annotations().hardwareDetails().ifPresent(hw -> step.status(step.status().withHardware(hw)));
-            return step.moveTo(PREPARING).requeueNow().done();
+            return step.event(registered).moveTo(PREPARING).requeueNow().done();
+        }
+        if (observation.capacity() != Capacity.EXHAUSTED) {
+            step.event(registered); // once, when the host moves on; not on every retry while it waits delayed
         }
         return enterBusy(host, observation, step, INSPECTING);
     }
