@@ -25,19 +25,27 @@ final class Conclusions {
     }
 
     Decision conclude(Host host, Operation operation, Outcome outcome, Step step, Instant now) {
+        // The two states that only deletion enters carry on deleting even without the flag, as plan() does.
+        boolean deleting = host.deleting() || host.state() == POWERING_OFF_BEFORE_DELETE || host.state() == DELETING;
+        boolean deletionStep = operation instanceof Operation.Deprovision || operation instanceof Operation.PowerOff
+                || operation instanceof Operation.Delete;
         if (outcome instanceof Outcome.InProgress p) {
             if (operation instanceof Operation.Register r) {
                 step.status(step.status().withTriedCredentials(r.credentialsVersion()));
+            }
+            Instant since = host.status().powerOffSince();
+            if (deleting && host.state() == POWERING_OFF_BEFORE_DELETE && operation instanceof Operation.PowerOff
+                    && since != null && !now.isBefore(since.plus(timings.softPowerOffTimeout()))) {
+                // A BMC stuck powering off counts as a failed attempt, so deletion still ends (metal3: failed >3 times).
+                step.status(step.status().withPowerOffSince(null));
+                return concludeDeletion(host, operation, new Outcome.Failed("host " + host.id() + " did not power off within "
+                        + timings.softPowerOffTimeout().toSeconds() + " s (" + p.detail() + ")"), step);
             }
             if (operation instanceof Operation.PowerOff && host.status().powerOffSince() == null) {
                 step.status(step.status().withPowerOffSince(now));
             }
             return step.requeue(p.retryAfter()).done();
         }
-        // The two states that only deletion enters carry on deleting even without the flag, as plan() does.
-        boolean deleting = host.deleting() || host.state() == POWERING_OFF_BEFORE_DELETE || host.state() == DELETING;
-        boolean deletionStep = operation instanceof Operation.Deprovision || operation instanceof Operation.PowerOff
-                || operation instanceof Operation.Delete;
         if (deleting && deletionStep && isDeletionPhase(host.state())) {
             return concludeDeletion(host, operation, outcome, step);
         }
@@ -143,15 +151,18 @@ final class Conclusions {
                 default -> step.succeed().effect(Effect.REMOVE_FINALIZER).event(HostEvent.normal("Deleted", "host removed from the back-end")).done();
             };
         }
+        String problem = describe(outcome, operation.kind() + " during deletion");
         if (outcome instanceof Outcome.PowerState ps) {
-            return step.status(step.status().withPoweredOn(ps.poweredOn())).requeue(POWER_SETTLE).done();
+            // Still on after a hard power-off: a failed attempt, so that a BMC that never powers off cannot block deletion.
+            step.status(step.status().withPoweredOn(ps.poweredOn()));
+            problem = "host " + host.id() + " still powered on after a hard power-off; retrying, then deleting anyway";
         }
         ErrorType type = switch (state) {
             case DEPROVISIONING -> ErrorType.PROVISIONING;
             case POWERING_OFF_BEFORE_DELETE -> ErrorType.POWER_MANAGEMENT;
             default -> ErrorType.REGISTRATION;
         };
-        step.fail(type, describe(outcome, operation.kind() + " during deletion"));
+        step.fail(type, problem);
         if (step.status().errorCount() > timings.maxDeleteFailures()) {
             String gaveUp = "gave up " + operation.kind() + " after " + step.status().errorCount() + " failures; deletion continues";
             step.succeed().event(HostEvent.warning("DeletionStepSkipped", gaveUp));

@@ -147,6 +147,34 @@ class DeletionTransitionsTest {
     }
 
     @Test
+    void aBmcThatStaysOnAfterAHardPowerOffDoesNotBlockDeletionForever() {
+        Simulation sim = new Simulation(deleting(POWERING_OFF_BEFORE_DELETE), goodCredentials(), T0);
+
+        for (int round = 0; round < 20; round++) {
+            if (sim.reconcile(op -> new Outcome.PowerState(true)).removedFinalizer()) {
+                assertThat(sim.trace()).anyMatch(t -> t.contains("--> deleting"));
+                return;
+            }
+        }
+        throw new AssertionError("deletion stuck:\n" + String.join("\n", sim.trace()));
+    }
+
+    @Test
+    void aBmcStuckPoweringOffDoesNotBlockDeletionForever() {
+        Simulation sim = new Simulation(deleting(POWERING_OFF_BEFORE_DELETE), goodCredentials(), T0);
+
+        for (int round = 0; round < 200; round++) {
+            if (sim.reconcile(op -> op instanceof Operation.PowerOff
+                    ? new Outcome.InProgress(java.time.Duration.ofSeconds(10), "BMC still reports power on") : new Outcome.Done()).removedFinalizer()) {
+                assertThat(sim.trace()).anyMatch(t -> t.contains("--> deleting"));
+                assertThat(java.time.Duration.between(T0, sim.now())).isLessThan(java.time.Duration.ofHours(1));
+                return;
+            }
+        }
+        throw new AssertionError("deletion stuck:\n" + String.join("\n", sim.trace().subList(0, 10)));
+    }
+
+    @Test
     void aBackEndThatNeverDeletesIsGivenUpOnAndTheFinalizerRemoved() {
         Host host = aHost().managed().inState(DELETING).deleting().failed(ErrorType.REGISTRATION, 3, T0.minusSeconds(86_400)).build();
 

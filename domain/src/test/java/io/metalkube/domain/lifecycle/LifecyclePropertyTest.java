@@ -21,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Invariants of the lifecycle over random hosts, observations and back-end answers (issue 2, "Must show"). */
 class LifecyclePropertyTest {
 
-    /** Enough rounds for every deletion phase to fail past its limit after the random answers run out. */
-    private static final int ROUNDS_AFTER_ANSWERS = 40;
+    /**
+     * Enough rounds for every deletion phase to fail past its limit once the random answers run out and the back-end
+     * turns hostile: every operation fails, and a power-off never takes effect (each attempt waits out its timeout).
+     */
+    private static final int ROUNDS_AFTER_ANSWERS = 150;
 
     @Property(tries = 500)
     void deletionAlwaysTerminates(@ForAll("hosts") Host host, @ForAll("observations") Observation observation,
@@ -32,7 +35,9 @@ class LifecyclePropertyTest {
         Deque<Outcome> script = new ArrayDeque<>(answers);
 
         for (int round = 0; round < answers.size() + ROUNDS_AFTER_ANSWERS; round++) {
-            Simulation.Round r = sim.reconcile(op -> script.isEmpty() ? new Outcome.Failed("back-end keeps failing") : script.poll());
+            Simulation.Round r = sim.reconcile(op -> !script.isEmpty() ? script.poll()
+                    : op instanceof Operation.PowerOff ? new Outcome.InProgress(Duration.ofSeconds(10), "BMC stuck powering off")
+                    : new Outcome.Failed("back-end keeps failing"));
             if (r.removedFinalizer()) {
                 return;
             }
