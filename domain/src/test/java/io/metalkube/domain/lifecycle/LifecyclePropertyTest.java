@@ -95,6 +95,32 @@ class LifecyclePropertyTest {
         }
     }
 
+    @Property(tries = 500)
+    void capacityMattersOnlyWhenTheLifecycleSaysItMight(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        if (LIFECYCLE.mayNeedCapacity(host)) {
+            return;
+        }
+        Decision unchecked = LIFECYCLE.plan(host, new Observation(observation.credentials(), Capacity.NOT_CHECKED), T0);
+        Decision exhausted = LIFECYCLE.plan(host, new Observation(observation.credentials(), Capacity.EXHAUSTED), T0);
+
+        assertThat(exhausted).isEqualTo(unchecked);
+    }
+
+    @Property(tries = 500)
+    void thePasswordNeverReachesStatusOrEvents(@ForAll("hosts") Host host, @ForAll("observations") Observation observation,
+                                               @ForAll("outcomes") Outcome outcome) {
+        Decision planned = LIFECYCLE.plan(host, observation, T0);
+        List<Decision> decisions = new java.util.ArrayList<>(List.of(planned));
+        planned.operation().ifPresent(op -> decisions.add(LIFECYCLE.conclude(apply(host, planned), op, outcome, T0)));
+
+        for (Decision d : decisions) {
+            assertThat(d.status().errorMessage()).doesNotContain(ADMIN.password());
+            assertThat(d.status().toString()).doesNotContain(ADMIN.password());
+            assertThat(d.events()).allSatisfy(e -> assertThat(e.message()).doesNotContain(ADMIN.password()));
+            d.operation().ifPresent(op -> assertThat(op.toString()).doesNotContain(ADMIN.password()));
+        }
+    }
+
     @Property(tries = 1000)
     void backoffNeverShrinksAsErrorsGrowAndIsCapped(@ForAll @IntRange(min = 0, max = 30) int capExponent,
                                                     @ForAll @IntRange(min = 0, max = 200) int n,

@@ -186,6 +186,17 @@ class ProvisioningTransitionsTest {
     }
 
     @Test
+    void deprovisioningIsDelayedAtTheProvisioningLimitToo() {
+        Host host = aHost().managed().inState(PROVISIONED).online().provisionedWith(IMAGE).poweredOn(true).build();
+
+        Decision d = plan(host, atProvisioningLimit());
+
+        assertThat(LIFECYCLE.mayNeedCapacity(host)).isTrue();
+        assertThat(d.status().state()).isEqualTo(PROVISIONED);
+        assertThat(d.status().operationalStatus()).isEqualTo(OperationalStatus.DELAYED);
+    }
+
+    @Test
     void inspectionIsDelayedAtTheProvisioningLimitToo() {
         Decision d = plan(aHost().managed().inState(REGISTERING).build(), atProvisioningLimit());
 

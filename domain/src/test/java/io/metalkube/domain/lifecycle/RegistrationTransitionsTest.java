@@ -140,6 +140,39 @@ class RegistrationTransitionsTest {
     }
 
     @Test
+    void aPasswordWrittenIntoTheAddressNeverReachesTheStatusOrEvents() {
+        Decision d = plan(aHost().withBmc("ipmi://admin:hunter2@192.0.2.10").inState(REGISTERING).build());
+
+        assertThat(d.status().errorType()).isEqualTo(ErrorType.REGISTRATION);
+        assertThat(d.status().errorMessage()).contains("credentialsName").doesNotContain("hunter2");
+        assertThat(d.events()).allSatisfy(e -> assertThat(e.message()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aStatusLostInAMoveIsRestoredFromTheBackupAnnotation() {
+        Host moved = aHost().managed().inState(PROVISIONED).online().withImage(IMAGE).provisionedWith(IMAGE).build();
+        Host empty = moved.withStatus(io.metalkube.domain.host.HostStatus.initial())
+                .withAnnotations(moved.annotations().withStatusBackup(java.util.Optional.of(moved.status())));
+
+        Decision d = plan(empty);
+
+        assertThat(d.status().state()).isEqualTo(PROVISIONED);
+        assertThat(d.status().goodCredentials()).isEqualTo(CREDENTIALS_V1);
+        assertThat(d.effects()).containsExactly(Effect.CLEAR_STATUS_BACKUP);
+        assertThat(d.operation()).isEmpty();
+    }
+
+    @Test
+    void aSteadyPollThatChangesNothingLeavesTheStatusUntouched() {
+        Host host = aHost().managed().inState(AVAILABLE).online().poweredOn(true).build();
+
+        Decision polled = conclude(host, new Outcome.PowerState(true));
+
+        assertThat(plan(host).status()).isSameAs(host.status());
+        assertThat(polled.status()).isSameAs(host.status());
+    }
+
+    @Test
     void aRegisteredHostMarkedExternallyProvisionedSkipsInspection() {
         Decision d = plan(aHost().managed().inState(REGISTERING).externallyProvisioned().build());
 
