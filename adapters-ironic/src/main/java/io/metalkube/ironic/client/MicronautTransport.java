@@ -16,6 +16,7 @@ import io.micronaut.http.ssl.SslConfiguration;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class MicronautTransport implements HttpTransport {
         config.setConnectTimeout(timeouts.connect());
         config.setReadTimeout(timeouts.request());
         config.setMaxContentLength(64 * 1024 * 1024);
+        config.setShutdownQuietPeriod(Duration.ofMillis(1));
+        config.setShutdownTimeout(Duration.ofMillis(500));
         this.trustStore = "https".equalsIgnoreCase(endpoint.getScheme()) && caBundle != null && !insecureTls
                 ? PemTrustStore.fromBundle(caBundle) : null;
         if ("https".equalsIgnoreCase(endpoint.getScheme())) {
