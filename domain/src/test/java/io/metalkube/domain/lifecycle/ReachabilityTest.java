@@ -39,20 +39,30 @@ class ReachabilityTest {
     private static final Set<String> RELEVANT_EDITS = Set.of("set image and online", "change image", "clear image",
             "externally provisioned", "not externally provisioned", "disable inspection", "request re-inspection", "delete");
 
-    private static final Map<ProvisioningState, List<String>> SHORTEST = new EnumMap<>(ProvisioningState.class);
+    private static final Map<ProvisioningState, List<String>> FROM_NEW_HOST = new EnumMap<>(ProvisioningState.class);
+    private static final Map<ProvisioningState, List<String>> FROM_REGISTERING = new EnumMap<>(ProvisioningState.class);
 
     @BeforeAll
     static void explore() {
-        Queue<Node> queue = new ArrayDeque<>();
+        FROM_NEW_HOST.putAll(explore(List.of(
+                new Node(aHost().build(), nothingObserved(), T0, List.of("new host without BMC")),
+                new Node(aHost().withBmc().build(), goodCredentials(), T0, List.of("new host with BMC"))), ProvisioningState.values().length - 1));
+        FROM_REGISTERING.putAll(explore(List.of(
+                new Node(aHost().withBmc().inState(ProvisioningState.REGISTERING).build(), goodCredentials(), T0, List.of("registering"))),
+                Integer.MAX_VALUE));
+    }
+
+    /** Breadth-first: the first path found to each state is a shortest one. Stops once {@code enough} states are reached. */
+    private static Map<ProvisioningState, List<String>> explore(List<Node> roots, int enough) {
+        Map<ProvisioningState, List<String>> shortest = new EnumMap<>(ProvisioningState.class);
+        Queue<Node> queue = new ArrayDeque<>(roots);
         Set<Object> seen = new HashSet<>();
-        queue.add(new Node(aHost().build(), nothingObserved(), T0, List.of("new host without BMC")));
-        queue.add(new Node(aHost().withBmc().build(), goodCredentials(), T0, List.of("new host with BMC")));
         List<Happening> happenings = new ArrayList<>(Happenings.RECONCILES.subList(0, 2)); // success, failure
         Happenings.EDITS.stream().filter(e -> RELEVANT_EDITS.contains(e.name())).forEach(happenings::add);
         while (!queue.isEmpty() && seen.size() < 200_000) {
             Node node = queue.poll();
-            SHORTEST.putIfAbsent(node.host().state(), node.path());
-            if (SHORTEST.size() == ProvisioningState.values().length - 1 || node.path().size() > 10) {
+            shortest.putIfAbsent(node.host().state(), node.path());
+            if (shortest.size() >= enough || node.path().size() > 10) {
                 continue;
             }
             for (Happening h : happenings) {
@@ -62,6 +72,7 @@ class ReachabilityTest {
                 }
             }
         }
+        return shortest;
     }
 
     private static Node step(Node node, Happening happening) {
@@ -86,7 +97,18 @@ class ReachabilityTest {
     @ParameterizedTest
     @EnumSource(value = ProvisioningState.class, mode = EnumSource.Mode.EXCLUDE, names = "MATCH_PROFILE")
     void everyStateIsReachableFromANewHost(ProvisioningState state) {
-        assertThat(SHORTEST).as("states reached: " + SHORTEST.keySet()).containsKey(state);
-        System.out.println(state.wireName() + ": " + String.join(" -> ", SHORTEST.get(state)));
+        assertThat(FROM_NEW_HOST).as("states reached: " + FROM_NEW_HOST.keySet()).containsKey(state);
+        System.out.println(state.wireName() + ": " + String.join(" -> ", FROM_NEW_HOST.get(state)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProvisioningState.class, mode = EnumSource.Mode.EXCLUDE, names = {"NONE", "UNMANAGED", "MATCH_PROFILE"})
+    void everyManagedStateIsReachableFromRegistering(ProvisioningState state) {
+        assertThat(FROM_REGISTERING).as("states reached: " + FROM_REGISTERING.keySet()).containsKey(state);
+    }
+
+    @org.junit.jupiter.api.Test
+    void registrationNeverLeadsBackToUnmanagedOrNone() {
+        assertThat(FROM_REGISTERING).doesNotContainKeys(ProvisioningState.NONE, ProvisioningState.UNMANAGED);
     }
 }
