@@ -22,6 +22,7 @@ module io.metalkube.adapters.kubernetes {
     requires java.logging;
 
     exports io.metalkube.kubernetes;
+    exports io.metalkube.kubernetes.admission;
 
     opens io.metalkube.kubernetes.crd to com.fasterxml.jackson.databind, kubernetes.client.api, kubernetes.model.common,
             kubernetes.model.core, operator.framework.core;
