@@ -3,7 +3,6 @@ package io.metalkube.ironic.ops;
 import io.metalkube.domain.host.HardwareDetails;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
-import io.metalkube.ironic.wire.Wire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +95,5 @@ class InspectorTest {
         try (InputStream in = InspectorTest.class.getResourceAsStream("/wire/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    static Object parse(String json) {
-        return Wire.parseAny(json);
     }
 }
