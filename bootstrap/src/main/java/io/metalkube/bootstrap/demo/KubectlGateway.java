@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 /**
  * What {@code demo --hold} points kubectl at: the embedded API server (fabric8's CRUD mock) answers objects but not
  * API discovery, so {@code kubectl get bmh} would say "the server doesn't have a resource type". This front answers
- * the discovery documents kubectl asks for (build-notes.md, part 2 §7) and passes every other request through.
+ * the discovery documents kubectl asks for (build-notes.md, part 2 §7), renders {@code as=Table} answers for our
+ * custom resources from the CRDs' printer columns ({@link PrinterTable}), and passes every other request through.
  */
 final class KubectlGateway implements AutoCloseable {
 
@@ -75,17 +76,30 @@ final class KubectlGateway implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
+        String query = exchange.getRequestURI().getRawQuery();
+        var tableOf = query != null && query.contains("watch=") ? java.util.Optional.<java.util.regex.Matcher>empty()
+                : PrinterTable.matches(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Accept"));
+        var columns = tableOf.flatMap(m -> PrinterTable.columns(m.group(1), m.group(2)));
         HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            boolean acceptReplaced = columns.isPresent() && name.equalsIgnoreCase("Accept");
+            if (!acceptReplaced && !HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));
             }
         });
+        if (columns.isPresent()) {
+            request.header("Accept", "application/json");
+        }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("content-type").orElse("application/json");
+            if (columns.isPresent() && response.statusCode() == 200) {
+                reply(exchange, 200, "application/json", PrinterTable.render(response.body(), columns.get(), java.time.Instant.now()));
+                return;
+            }
             reply(exchange, response.statusCode(), type, response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

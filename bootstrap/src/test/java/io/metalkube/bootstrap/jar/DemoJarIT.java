@@ -39,7 +39,7 @@ class DemoJarIT {
             Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                     .map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
             if (kubectl != null) {
-                assertThat(run(kubectl, kubeconfig, "get", "bmh")).contains("host-0", "host-7");
+                assertThat(run(kubectl, kubeconfig, "get", "bmh")).contains("host-0", "host-7", "STATE", "CONSUMER", "provisioned");
                 assertThat(run(kubectl, kubeconfig, "get", "machines", "-o", "jsonpath={.items[*].status.phase}"))
                         .isEqualTo("Provisioned Provisioned");
             }
