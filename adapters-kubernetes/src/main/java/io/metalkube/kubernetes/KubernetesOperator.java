@@ -12,6 +12,7 @@ import io.metalkube.kubernetes.controller.BareMetalHostController;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.controller.MachineController;
+import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.store.KubernetesMachineStore;
@@ -32,6 +33,7 @@ public final class KubernetesOperator implements AutoCloseable {
 
     private final Operator operator;
     private final KubernetesSettings settings;
+    private final InformerCaches caches;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -56,9 +58,11 @@ public final class KubernetesOperator implements AutoCloseable {
         });
         KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), Clock.systemUTC());
         KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
-        operator.register(new BareMetalHostController(hosts, store, events),
+        // the controllers' informer caches serve the stores' reads (KubernetesPorts on the same client) once started
+        this.caches = InformerCaches.of(client);
+        operator.register(new BareMetalHostController(hosts, store, events, caches, this),
                 (ControllerConfigurationOverrider<BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
-        operator.register(new MachineController(machines),
+        operator.register(new MachineController(machines, caches, this),
                 (ControllerConfigurationOverrider<Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
     }
 
@@ -87,6 +91,7 @@ public final class KubernetesOperator implements AutoCloseable {
             throw new IllegalStateException("this operator was closed; create a new one");
         }
         operator.start();
+        caches.startServing(this);
         started = true;
         LOG.log(Level.INFO, () -> "operator " + settings.operatorName() + " started, watching "
                 + (settings.watchesAllNamespaces() ? "all namespaces" : "namespaces " + settings.namespaces()));
@@ -103,6 +108,7 @@ public final class KubernetesOperator implements AutoCloseable {
             return;
         }
         closed = true;
+        caches.stopServing(this);
         if (started) {
             operator.stop();
         }

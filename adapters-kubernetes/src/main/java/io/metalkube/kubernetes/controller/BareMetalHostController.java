@@ -18,6 +18,7 @@ import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import io.metalkube.kubernetes.mapping.HostMapper;
+import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.store.SecretCredentialsLookup;
@@ -42,11 +43,17 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     private final KubernetesHostStore store;
     private final KubernetesEvents events;
     private final Map<HostId, Set<String>> reported = new ConcurrentHashMap<>();
+    private final InformerCaches caches;
+    private final Object owner;
 
-    public BareMetalHostController(ReconcileHostUseCase hosts, KubernetesHostStore store, KubernetesEvents events) {
+    /** {@code caches}/{@code owner}: this controller's primary cache and Secret cache are shared with the stores. */
+    public BareMetalHostController(ReconcileHostUseCase hosts, KubernetesHostStore store, KubernetesEvents events,
+                                   InformerCaches caches, Object owner) {
         this.hosts = hosts;
         this.store = store;
         this.events = events;
+        this.caches = caches;
+        this.owner = owner;
     }
 
     @Override
@@ -66,7 +73,10 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
                         || h.getSpec().bmc.credentialsName == null ? Set.of()
                         : Set.of(new ResourceID(h.getSpec().bmc.credentialsName, h.getMetadata().getNamespace())))
                 .build();
-        return List.of(new InformerEventSource<>(config, context));
+        InformerEventSource<Secret, BareMetalHost> secrets = new InformerEventSource<>(config, context);
+        caches.bindHosts(owner, context.getPrimaryCache());
+        caches.bindSecrets(owner, secrets);
+        return List.of(secrets);
     }
 
     @Override

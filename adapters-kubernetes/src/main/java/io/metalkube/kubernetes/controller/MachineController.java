@@ -14,6 +14,7 @@ import io.metalkube.application.port.in.ReconcileMachineUseCase;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.mapping.MachineMapper;
+import io.metalkube.kubernetes.store.InformerCaches;
 
 import java.util.List;
 import java.util.Set;
@@ -32,9 +33,14 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
     static final String NO_HOST = "NoHostAvailable";
 
     private final ReconcileMachineUseCase machines;
+    private final InformerCaches caches;
+    private final Object owner;
 
-    public MachineController(ReconcileMachineUseCase machines) {
+    /** {@code caches}/{@code owner}: this controller's primary (Machine) cache is shared with the Machine store. */
+    public MachineController(ReconcileMachineUseCase machines, InformerCaches caches, Object owner) {
         this.machines = machines;
+        this.caches = caches;
+        this.owner = owner;
     }
 
     @Override
@@ -55,6 +61,7 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
                     return Set.of(new ResourceID(ref.name, ns));
                 })
                 .build();
+        caches.bindMachines(owner, context.getPrimaryCache());
         return List.of(new InformerEventSource<>(config, context));
     }
 

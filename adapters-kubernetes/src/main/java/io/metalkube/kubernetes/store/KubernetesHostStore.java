@@ -33,10 +33,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Port implementation (HostStore): BareMetalHosts on the API server. Reads go to the server (not a cache), so
- * compare-and-set decisions start from the latest state; spec writes are PUTs carrying the resourceVersion the
- * caller read (409 becomes ConflictException); status goes through the status subresource and only when the wire
- * status actually changed; metadata effects are JSON patches (the CRUD mock mishandles merge patches of arrays).
+ * Port implementation (HostStore): BareMetalHosts on the API server. While the operator runs, reads come from its
+ * informer cache ({@link InformerCaches}: no API call for an idle host); otherwise from the server. Every write
+ * carries the resourceVersion the caller read, so a decision made on a stale read ends in 409 → ConflictException →
+ * retry: spec writes are PUTs, status is a JSON patch on the status subresource locked on the resourceVersion, and
+ * only when the wire status changed; metadata effects are JSON patches (the CRUD mock mishandles merge patches of
+ * arrays). Each write's answer goes back into the cache so the next read sees it.
  */
 public final class KubernetesHostStore implements HostStore {
 
@@ -47,20 +49,24 @@ public final class KubernetesHostStore implements HostStore {
     private final KubernetesSettings settings;
     private final Clock clock;
     private final KubernetesEvents events;
+    private final InformerCaches caches;
 
     public KubernetesHostStore(KubernetesClient client, KubernetesSettings settings, Clock clock, KubernetesEvents events) {
         this.client = client;
         this.settings = settings;
         this.clock = clock;
         this.events = events;
+        this.caches = InformerCaches.of(client);
     }
 
     private MixedOperation<BareMetalHost, KubernetesResourceList<BareMetalHost>, Resource<BareMetalHost>> api() {
         return client.resources(BareMetalHost.class);
     }
 
+    /** The cached object when the operator's cache serves (never modify it: {@link #copy}), else a fresh GET. */
     private Optional<BareMetalHost> read(HostId id) {
-        BareMetalHost cr = api().inNamespace(id.namespace()).withName(id.name()).get();
+        BareMetalHost cr = caches.serving() ? caches.host(id.namespace(), id.name()).orElse(null)
+                : api().inNamespace(id.namespace()).withName(id.name()).get();
         if (cr != null) {
             events.remember(BareMetalHost.KIND, id.namespace(), id.name(), cr.getMetadata().getUid());
         }
@@ -76,13 +82,23 @@ public final class KubernetesHostStore implements HostStore {
         return read(id).map(this::toDomain);
     }
 
+    private BareMetalHost copy(BareMetalHost cr) {
+        return client.getKubernetesSerialization().clone(cr);
+    }
+
     @Override
     public List<Host> list(String namespace) {
+        if (caches.serving()) {
+            return sorted(caches.hosts(namespace).toList());
+        }
         return sorted(api().inNamespace(namespace).list().getItems());
     }
 
     @Override
     public List<Host> listAll() {
+        if (caches.serving()) {
+            return sorted(caches.hosts(null).toList());
+        }
         if (settings.watchesAllNamespaces()) {
             return sorted(api().inAnyNamespace().list().getItems());
         }
@@ -107,9 +123,15 @@ public final class KubernetesHostStore implements HostStore {
         if (sameJson(before, after)) {
             return toDomain(cr);
         }
-        cr.setStatus(after);
+        if (!Objects.equals(cr.getMetadata().getResourceVersion(), current.revision())) {
+            throw new ConflictException("host " + current.id() + " changed since it was read (resourceVersion "
+                    + current.revision() + ", now " + cr.getMetadata().getResourceVersion() + ")");
+        }
+        String patch = StatusPatch.replacing(client.getKubernetesSerialization(), current.revision(), after);
         BareMetalHost updated = Conflicts.guard("status of host " + current.id(),
-                () -> api().inNamespace(current.id().namespace()).resource(cr).updateStatus());
+                () -> api().inNamespace(current.id().namespace()).withName(current.id().name()).subresource("status")
+                        .patch(StatusPatch.JSON_PATCH, patch));
+        caches.wrote(updated, cr);
         return toDomain(updated);
     }
 
@@ -120,9 +142,11 @@ public final class KubernetesHostStore implements HostStore {
             throw new ConflictException("host " + expected.id() + " changed: read at resourceVersion " + expected.revision()
                     + ", now " + cr.getMetadata().getResourceVersion());
         }
-        cr.setSpec(HostSpecMapper.toWire(spec, cr.getSpec()));
+        BareMetalHost changed = copy(cr);
+        changed.setSpec(HostSpecMapper.toWire(spec, cr.getSpec()));
         BareMetalHost updated = Conflicts.guard("spec of host " + expected.id(),
-                () -> api().inNamespace(expected.id().namespace()).resource(cr).update());
+                () -> api().inNamespace(expected.id().namespace()).resource(changed).update());
+        caches.wrote(updated, cr);
         return toDomain(updated);
     }
 
@@ -131,6 +155,7 @@ public final class KubernetesHostStore implements HostStore {
         if (effects.isEmpty()) {
             return current;
         }
+        BareMetalHost cached = caches.serving() ? read(current.id()).orElse(null) : null;
         try {
             BareMetalHost edited = Conflicts.retryingEdit("metadata of host " + current.id(), () -> api().inNamespace(current.id().namespace()).withName(current.id().name()).edit(cr -> {
                 Map<String, String> annotations = cr.getMetadata().getAnnotations() == null ? new HashMap<>()
@@ -147,6 +172,7 @@ public final class KubernetesHostStore implements HostStore {
                 cr.getMetadata().setAnnotations(annotations);
                 return cr;
             }));
+            caches.wrote(edited, cached);
             return edited == null ? current : toDomain(edited);
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND && effects.contains(Effect.REMOVE_FINALIZER)) {
@@ -191,12 +217,13 @@ public final class KubernetesHostStore implements HostStore {
         if (annotations != null && value.equals(annotations.get(HostAnnotationCodec.STATUS))) {
             return false;
         }
-        Conflicts.retryingEdit("status backup of host " + id, () -> api().inNamespace(id.namespace()).withName(id.name()).edit(c -> {
+        BareMetalHost edited = Conflicts.retryingEdit("status backup of host " + id, () -> api().inNamespace(id.namespace()).withName(id.name()).edit(c -> {
             Map<String, String> a = c.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(c.getMetadata().getAnnotations());
             a.put(HostAnnotationCodec.STATUS, value);
             c.getMetadata().setAnnotations(a);
             return c;
         }));
+        caches.wrote(edited, cr);
         return true;
     }
 

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Port implementation (MachineStore): cluster.k8s.io/v1alpha1 Machines on the API server. The chosen host is
  * recorded as the {@code metal3.io/BareMetalHost} annotation with a resourceVersion-checked PUT; status goes
- * through the status subresource only when it changed; the release removes the Machine's finalizer.
+ * through the status subresource only when it changed (a JSON patch locked on the resourceVersion read), the release
+ * removes the Machine's finalizer. Reads come from the operator's informer cache while it runs ({@link InformerCaches}).
  */
 public final class KubernetesMachineStore implements MachineStore {
 
@@ -36,11 +37,13 @@ public final class KubernetesMachineStore implements MachineStore {
     private final KubernetesClient client;
     private final KubernetesEvents events;
     private final Clock clock;
+    private final InformerCaches caches;
 
     public KubernetesMachineStore(KubernetesClient client, KubernetesEvents events, Clock clock) {
         this.client = client;
         this.events = events;
         this.clock = clock;
+        this.caches = InformerCaches.of(client);
     }
 
     private MixedOperation<Machine, KubernetesResourceList<Machine>, Resource<Machine>> api() {
@@ -48,7 +51,8 @@ public final class KubernetesMachineStore implements MachineStore {
     }
 
     private Optional<Machine> read(MachineId id) {
-        Machine m = api().inNamespace(id.namespace()).withName(id.name()).get();
+        Machine m = caches.serving() ? caches.machine(id.namespace(), id.name()).orElse(null)
+                : api().inNamespace(id.namespace()).withName(id.name()).get();
         if (m != null) {
             events.remember(Machine.KIND, id.namespace(), id.name(), m.getMetadata().getUid());
         }
@@ -62,15 +66,21 @@ public final class KubernetesMachineStore implements MachineStore {
 
     @Override
     public MachineView recordChosenHost(MachineView machine, HostId host) {
-        Machine m = read(machine.id()).orElseThrow(() -> new ConflictException("Machine " + machine.id() + " no longer exists"));
-        if (!Objects.equals(m.getMetadata().getResourceVersion(), machine.revision())) {
+        Machine cached = read(machine.id()).orElseThrow(() -> new ConflictException("Machine " + machine.id() + " no longer exists"));
+        if (!Objects.equals(cached.getMetadata().getResourceVersion(), machine.revision())) {
             throw new ConflictException("Machine " + machine.id() + " changed since it was read (resourceVersion "
-                    + machine.revision() + ", now " + m.getMetadata().getResourceVersion() + ")");
+                    + machine.revision() + ", now " + cached.getMetadata().getResourceVersion() + ")");
         }
+        Machine m = client.getKubernetesSerialization().clone(cached);
         Map<String, String> annotations = m.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(m.getMetadata().getAnnotations());
-        annotations.put(MachineMapper.CHOSEN_HOST, MachineMapper.chosenHost(host));
+        if (host == null) {
+            annotations.remove(MachineMapper.CHOSEN_HOST);
+        } else {
+            annotations.put(MachineMapper.CHOSEN_HOST, MachineMapper.chosenHost(host));
+        }
         m.getMetadata().setAnnotations(annotations);
         Machine updated = Conflicts.guard("Machine " + machine.id(), () -> api().inNamespace(machine.id().namespace()).resource(m).update());
+        caches.wrote(updated, cached);
         return machine.withChosenHost(host, updated.getMetadata().getResourceVersion());
     }
 
@@ -83,8 +93,10 @@ public final class KubernetesMachineStore implements MachineStore {
             return;
         }
         after.lastUpdated = clock.instant().toString();
-        m.setStatus(after);
-        Conflicts.guard("status of Machine " + machine.id(), () -> api().inNamespace(machine.id().namespace()).resource(m).updateStatus());
+        String patch = StatusPatch.replacing(client.getKubernetesSerialization(), m.getMetadata().getResourceVersion(), after);
+        Machine updated = Conflicts.guard("status of Machine " + machine.id(), () -> api().inNamespace(machine.id().namespace())
+                .withName(machine.id().name()).subresource("status").patch(StatusPatch.JSON_PATCH, patch));
+        caches.wrote(updated, m);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Map;
  * Port implementation (CredentialsLookup): reads exactly the Secret a host names in spec.bmc.credentialsName, in
  * the host's own namespace; a name that points elsewhere ({@code other-ns/secret}) is refused without reading.
  * The Secret is labelled {@value #LABEL}={@value #LABEL_VALUE} (as metal3 does) so the controller's Secret
- * informer, which selects on that label, sees later changes and triggers re-registration.
+ * informer, which selects on that label, sees later changes and triggers re-registration. While the operator runs,
+ * a labelled Secret is read from that informer's cache (no API call); an unlabelled or missing one from the server.
  */
 public final class SecretCredentialsLookup implements CredentialsLookup {
 
@@ -29,9 +30,11 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
     private static final System.Logger LOG = System.getLogger(SecretCredentialsLookup.class.getName());
 
     private final KubernetesClient client;
+    private final InformerCaches caches;
 
     public SecretCredentialsLookup(KubernetesClient client) {
         this.client = client;
+        this.caches = InformerCaches.of(client);
     }
 
     @Override
@@ -40,7 +43,8 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
             return new CredentialsCheck.Invalid(secretName, "cross-namespace Secret references are refused: spec.bmc.credentialsName "
                     + "must name a Secret in the host's own namespace " + host.namespace() + "; copy the Secret there and use its plain name");
         }
-        Secret secret = client.secrets().inNamespace(host.namespace()).withName(secretName).get();
+        Secret secret = (caches.serving() ? caches.secret(host.namespace(), secretName) : java.util.Optional.<Secret>empty())
+                .orElseGet(() -> client.secrets().inNamespace(host.namespace()).withName(secretName).get());
         if (secret == null) {
             return new CredentialsCheck.Missing(secretName);
         }

@@ -1,0 +1,121 @@
+package io.metalkube.kubernetes.store;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.crd.Machine;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The operator's informer caches, shared with the stores: the BareMetalHost and Machine controllers' primary caches
+ * and the labelled-Secret event source. While the operator runs (caches synced), the stores read from here instead
+ * of the API server, so an idle host costs no API read per poll. Writes still go to the API server with the
+ * resourceVersion that was read, so a stale cache read ends in a 409 and a retry, never a lost update; each write's
+ * answer is put into JOSDK's temporary cache ({@link #wrote}), so the next read sees it before the watch event does.
+ * <p>
+ * Stores and operator are built separately (bootstrap creates the ports before the use cases, the operator after);
+ * they meet here through the client they share ({@link #of}). Without a running operator, stores read the API server.
+ * The system property {@value #DIRECT_READS} = true turns cache reads off (for benchmarks: before/after).
+ */
+public final class InformerCaches {
+
+    public static final String DIRECT_READS = "metalkube.kubernetes.directReads";
+    private static final Map<KubernetesClient, InformerCaches> BY_CLIENT = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private volatile IndexerResourceCache<BareMetalHost> hosts;
+    private volatile IndexerResourceCache<Machine> machines;
+    private volatile Cache<Secret> secrets;
+    private volatile Object owner;
+    private volatile boolean serving;
+
+    InformerCaches() {
+    }
+
+    /** The caches shared by everything built on {@code client}. */
+    public static InformerCaches of(KubernetesClient client) {
+        return BY_CLIENT.computeIfAbsent(client, c -> new InformerCaches());
+    }
+
+    public void bindHosts(Object owner, IndexerResourceCache<BareMetalHost> cache) {
+        claim(owner);
+        this.hosts = cache;
+    }
+
+    public void bindMachines(Object owner, IndexerResourceCache<Machine> cache) {
+        claim(owner);
+        this.machines = cache;
+    }
+
+    public void bindSecrets(Object owner, Cache<Secret> cache) {
+        claim(owner);
+        this.secrets = cache;
+    }
+
+    private synchronized void claim(Object newOwner) {
+        if (owner != newOwner) {
+            owner = newOwner;
+            serving = false;
+            hosts = null;
+            machines = null;
+            secrets = null;
+        }
+    }
+
+    /** Called once the owner's informers have synced: reads come from the caches from now on. */
+    public synchronized void startServing(Object by) {
+        if (owner == by && hosts != null && machines != null && secrets != null && !Boolean.getBoolean(DIRECT_READS)) {
+            serving = true;
+        }
+    }
+
+    /** Called when the owner stops: reads go to the API server again. */
+    public synchronized void stopServing(Object by) {
+        if (owner == by) {
+            serving = false;
+        }
+    }
+
+    public boolean serving() {
+        return serving;
+    }
+
+    Optional<BareMetalHost> host(String namespace, String name) {
+        return hosts.get(new ResourceID(name, namespace));
+    }
+
+    Stream<BareMetalHost> hosts(String namespace) {
+        return namespace == null ? hosts.list(h -> true) : hosts.list(namespace, h -> true);
+    }
+
+    Optional<Machine> machine(String namespace, String name) {
+        return machines.get(new ResourceID(name, namespace));
+    }
+
+    /** Only labelled Secrets are cached: empty means "not in the cache", not "does not exist". */
+    Optional<Secret> secret(String namespace, String name) {
+        return secrets.get(new ResourceID(name, namespace));
+    }
+
+    /** Our own write's answer, so reads see it before the watch event arrives (JOSDK drops it once the event does). */
+    void wrote(HasMetadata updated, HasMetadata previous) {
+        if (!serving || updated == null || previous == null) {
+            return;
+        }
+        Object cache = updated instanceof BareMetalHost ? hosts : updated instanceof Machine ? machines : null;
+        if (cache instanceof RecentOperationCacheFiller<?> filler) {
+            @SuppressWarnings("unchecked")
+            RecentOperationCacheFiller<HasMetadata> f = (RecentOperationCacheFiller<HasMetadata>) filler;
+            f.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, previous);
+        }
+    }
+}
