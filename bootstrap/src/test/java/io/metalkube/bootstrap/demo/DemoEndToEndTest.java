@@ -42,4 +42,15 @@ class DemoEndToEndTest {
         assertThat(result.hosts()).filteredOn(h -> h.consumer().isEmpty()).hasSize(6)
                 .allSatisfy(h -> assertThat(h.state()).isEqualTo("available"));
     }
+
+    @Test
+    void aDemoThatCannotFinishInTimeExitsNonZeroAndSaysWhatIsMissing() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DemoOptions options = new DemoOptions(false, Duration.ofSeconds(1), 1, 0, Path.of("unused.kubeconfig"), false);
+
+        DemoCommand.Result result = DemoCommand.run(options, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("The demo timed out after 1 s: ", "--timeout=SECONDS");
+    }
 }

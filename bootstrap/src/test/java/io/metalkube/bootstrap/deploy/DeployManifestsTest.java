@@ -45,11 +45,15 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theSamplesHoldAHostWithItsSecretAndTheSeedsTwoMachines() {
-        Doc host = all.ofKind("BareMetalHost").findFirst().orElseThrow();
-        String secret = (String) at(host.body(), "spec", "bmc", "credentialsName");
-        assertThat(all.one("Secret", secret).file()).isEqualTo(host.file());
-        assertThat((String) at(host.body(), "spec", "bmc", "address")).startsWith("ipmi://");
+    void theSamplesHoldHostsWithTheirSecretsForBothProfilesAndTheSeedsTwoMachines() {
+        List<Doc> hosts = all.ofKind("BareMetalHost").toList();
+        for (Doc host : hosts) {
+            String secret = (String) at(host.body(), "spec", "bmc", "credentialsName");
+            assertThat(all.one("Secret", secret).file()).isEqualTo(host.file());
+            assertThat((String) at(host.body(), "spec", "bmc", "address")).startsWith("ipmi://");
+            assertThat(at(host.body(), "spec", "image", "url")).as("provisioned once claimed").isNotNull();
+        }
+        assertThat(hosts).extracting(h -> at(h.body(), "metadata", "labels", "node-profile")).containsExactlyInAnyOrder("master", "node");
 
         List<Doc> machines = all.ofKind("Machine").toList();
         assertThat(machines).extracting(Doc::name).containsExactly("baremetal-master-", "baremetal-node-");
