@@ -142,7 +142,9 @@ final class Conclusions {
         ProvisioningState state = host.state();
         if (success) {
             if (operation instanceof Operation.PowerOff) {
-                step.status(step.status().withPoweredOn(false).withPowerOffSince(null));
+                // poweredOn is what the BMC reported; an accepted power-off (Done) reported nothing yet.
+                Boolean observed = outcome instanceof Outcome.PowerState ? Boolean.FALSE : step.status().poweredOn();
+                step.status(step.status().withPoweredOn(observed).withPowerOffSince(null));
             }
             return switch (state) {
                 case DEPROVISIONING -> step.succeed().status(step.status().withProvisioning(step.status().provisioning().withImage(null)))

@@ -175,6 +175,18 @@ class DeletionTransitionsTest {
     }
 
     @Test
+    void anAcceptedPowerOffBeforeDeleteMovesOnButRecordsOnlyWhatWasObserved() {
+        Host host = deleting(POWERING_OFF_BEFORE_DELETE);
+
+        Decision accepted = conclude(host, new Outcome.Done());
+        Decision observedOff = conclude(host, new Outcome.PowerState(false));
+
+        assertThat(accepted.status().state()).isEqualTo(DELETING);
+        assertThat(accepted.status().poweredOn()).isTrue();
+        assertThat(observedOff.status().poweredOn()).isFalse();
+    }
+
+    @Test
     void aBackEndThatNeverDeletesIsGivenUpOnAndTheFinalizerRemoved() {
         Host host = aHost().managed().inState(DELETING).deleting().failed(ErrorType.REGISTRATION, 3, T0.minusSeconds(86_400)).build();
 
