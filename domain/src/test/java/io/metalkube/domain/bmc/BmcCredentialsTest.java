@@ -26,7 +26,7 @@ class BmcCredentialsTest {
     void aDistinctivePasswordNeverAppearsInToString(@ForAll @NotEmpty @StringLength(max = 20) String username,
                                                     @ForAll @StringLength(min = 6, max = 30) String entropy) {
         String password = "pw-" + entropy + "-\u2603";
-        assertThat(BmcCredentials.of(username, password).toString()).doesNotContain(password).doesNotContain("\u2603");
+        assertThat(BmcCredentials.of(username, password).toString()).doesNotContain(password);
     }
 
     @Test

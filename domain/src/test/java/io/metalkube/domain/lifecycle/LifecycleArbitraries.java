@@ -53,6 +53,7 @@ final class LifecycleArbitraries {
                 .in((b, d) -> d.isPresent() ? b.detached(d.get().force()) : b)
                 .use(reboots).in((b, r) -> b.reboot(r.toArray(RebootRequest[]::new)))
                 .use(Arbitraries.of(InspectRequest.class)).in(HostBuilder::inspect)
+                .use(Arbitraries.of(false, false, false, true)).in((b, d) -> d ? b.deleting() : b)
                 .use(failures).in((b, f) -> f == null ? b : b.failed(f.type(), f.count(), T0.minus(Duration.ofMinutes(f.minutesAgo()))))
                 .build(HostBuilder::build);
     }

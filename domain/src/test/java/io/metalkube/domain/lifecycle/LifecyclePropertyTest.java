@@ -121,6 +121,56 @@ class LifecyclePropertyTest {
         }
     }
 
+    @Property(tries = 500)
+    void poweredOnIsOnlyEverWhatTheBmcReported(@ForAll("hosts") Host host, @ForAll("observations") Observation observation,
+                                               @ForAll("outcomes") Outcome outcome) {
+        Decision planned = LIFECYCLE.plan(host, observation, T0);
+        assertThat(planned.status().poweredOn()).as("plan observes nothing").isEqualTo(host.status().poweredOn());
+        if (planned.operation().isEmpty()) {
+            return;
+        }
+        Host asked = apply(host, planned);
+
+        Decision concluded = LIFECYCLE.conclude(asked, planned.operation().get(), outcome, T0);
+
+        Operation op = planned.operation().get();
+        boolean powerOp = op instanceof Operation.ReadPower || op instanceof Operation.PowerOn || op instanceof Operation.PowerOff;
+        Boolean after = concluded.status().poweredOn();
+        if (outcome instanceof Outcome.PowerState ps) {
+            // a power state is an observation whatever was asked; after a power operation it must be recorded
+            assertThat(after).as("after %s answered %s", op.kind(), outcome)
+                    .isIn(powerOp ? List.of(ps.poweredOn()) : java.util.Arrays.asList(ps.poweredOn(), asked.status().poweredOn()));
+        } else {
+            assertThat(after).as("after %s answered %s", op.kind(), outcome).isEqualTo(asked.status().poweredOn());
+        }
+    }
+
+    @Property(tries = 500)
+    void powerIsSwitchedOnlyInSteadyStatesOrToDelete(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        Decision d = LIFECYCLE.plan(host, observation, T0);
+
+        d.operation().filter(op -> op instanceof Operation.PowerOn || op instanceof Operation.PowerOff).ifPresent(op -> {
+            boolean deleting = d.status().state() == io.metalkube.domain.host.ProvisioningState.POWERING_OFF_BEFORE_DELETE;
+            assertThat(host.state().isSteady() || deleting).as(op.kind() + " in " + host.state()).isTrue();
+            if (!deleting) {
+                boolean wantOn = (host.spec().online() || host.spec().disablePowerOff()) && host.annotations().reboots().isEmpty();
+                assertThat(op instanceof Operation.PowerOn).as("power follows spec.online").isEqualTo(wantOn);
+            }
+        });
+    }
+
+    @Property(tries = 300)
+    void aPausedHostIsNeverTouched(@ForAll("hosts") Host host, @ForAll("observations") Observation observation) {
+        Host paused = host.withAnnotations(host.annotations().withPaused(true));
+
+        Decision d = LIFECYCLE.plan(paused, observation, T0);
+
+        assertThat(d.status()).isSameAs(paused.status());
+        assertThat(d.operation()).isEmpty();
+        assertThat(d.requeue()).isEmpty();
+        assertThat(d.effects()).isEmpty();
+    }
+
     @Property(tries = 1000)
     void backoffNeverShrinksAsErrorsGrowAndIsCapped(@ForAll @IntRange(min = 0, max = 30) int capExponent,
                                                     @ForAll @IntRange(min = 0, max = 200) int n,
