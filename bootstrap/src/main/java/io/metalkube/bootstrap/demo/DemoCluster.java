@@ -61,17 +61,21 @@ final class DemoCluster {
             if (in == null) {
                 throw new IllegalStateException("demo resource " + resource + " is missing from the jar");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> docs = new ArrayList<>();
-            for (String d : text.split("(?m)^---\\s*$")) {
-                if (d.lines().anyMatch(l -> l.startsWith("kind:"))) {
-                    docs.add(d);
-                }
-            }
-            return docs;
+            return split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo resource " + resource, e);
         }
+    }
+
+    /** The documents of a multi-document YAML text that hold an object (comment-only parts are dropped). */
+    static List<String> split(String yaml) {
+        List<String> docs = new ArrayList<>();
+        for (String d : yaml.split("(?m)^---\\s*$")) {
+            if (d.lines().anyMatch(l -> l.startsWith("kind:"))) {
+                docs.add(d);
+            }
+        }
+        return docs;
     }
 
     List<HostRow> hosts() {
