@@ -225,7 +225,9 @@ public final class Lifecycle {
             return step.moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
         }
         if (host.annotations().inspect() == InspectRequest.REINSPECT) {
-            step.effect(Effect.CLEAR_INSPECT_REQUEST);
+            if (observation.capacity() != Capacity.EXHAUSTED) {
+                step.effect(Effect.CLEAR_INSPECT_REQUEST); // taken only when inspection really starts, or the request is lost
+            }
             return enterBusy(host, observation, step, INSPECTING);
         }
         if (spec.wantsProvisioning()) {

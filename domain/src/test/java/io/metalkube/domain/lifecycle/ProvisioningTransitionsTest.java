@@ -197,6 +197,19 @@ class ProvisioningTransitionsTest {
     }
 
     @Test
+    void aReInspectionRequestDelayedByTheProvisioningLimitIsKeptUntilItCanStart() {
+        Host host = aHost().managed().inState(AVAILABLE).inspect(InspectRequest.REINSPECT).poweredOn(false).build();
+
+        Decision delayed = plan(host, atProvisioningLimit());
+        Decision later = plan(apply(host, delayed), goodCredentials());
+
+        assertThat(delayed.status().state()).isEqualTo(AVAILABLE);
+        assertThat(delayed.effects()).doesNotContain(Effect.CLEAR_INSPECT_REQUEST);
+        assertThat(later.status().state()).isEqualTo(INSPECTING);
+        assertThat(later.effects()).contains(Effect.CLEAR_INSPECT_REQUEST);
+    }
+
+    @Test
     void inspectionIsDelayedAtTheProvisioningLimitToo() {
         Decision d = plan(aHost().managed().inState(REGISTERING).build(), atProvisioningLimit());
 
