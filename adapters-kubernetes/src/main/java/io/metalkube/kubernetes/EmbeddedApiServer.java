@@ -73,7 +73,12 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** A new client with the rate limit of {@code settings}; closed with the server. */
     public synchronized KubernetesClient client(KubernetesSettings settings) {
-        KubernetesClient c = KubernetesClients.create(config(), settings);
+        return client(settings, null);
+    }
+
+    /** A new client with the rate limit of {@code settings} that counts its requests in {@code counter}. */
+    public synchronized KubernetesClient client(KubernetesSettings settings, ApiRequestCounter counter) {
+        KubernetesClient c = KubernetesClients.create(config(), settings, counter);
         clients.add(c);
         return c;
     }

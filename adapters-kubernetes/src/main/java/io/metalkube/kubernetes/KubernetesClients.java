@@ -17,12 +17,20 @@ public final class KubernetesClients {
 
     /** A client for {@code config} (e.g. {@code Config.autoConfigure(null)} in-cluster or from ~/.kube/config). */
     public static KubernetesClient create(Config config, KubernetesSettings settings) {
+        return create(config, settings, null);
+    }
+
+    /** As {@link #create(Config, KubernetesSettings)}, counting every request in {@code counter} (null: no counting). */
+    public static KubernetesClient create(Config config, KubernetesSettings settings, ApiRequestCounter counter) {
         ApiRateLimiter limiter = new ApiRateLimiter(settings.apiRequestsPerSecond());
         return new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())
                 .withHttpClientBuilderConsumer(b -> {
                     b.addOrReplaceInterceptor("metalkube-rate-limit", limiter);
+                    if (counter != null) {
+                        b.addOrReplaceInterceptor("metalkube-request-counter", counter);
+                    }
                     if (plainHttp(config)) {
                         // the JDK client tries an h2c upgrade on plain http; the embedded (mock) API server answers
                         // some of those in HTTP/1.1 and the client fails with "Frame type(..) exceeds MAX_FRAME_SIZE"

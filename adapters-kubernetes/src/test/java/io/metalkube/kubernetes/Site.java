@@ -39,8 +39,13 @@ final class Site {
         final KubernetesOperator operator;
 
         Instance(EmbeddedApiServer api, KubernetesSettings settings, FixtureBackend backend) {
+            this(api, settings, backend, null);
+        }
+
+        /** With {@code counter} counting every request of this instance's client (JOSDK's included). */
+        Instance(EmbeddedApiServer api, KubernetesSettings settings, FixtureBackend backend, ApiRequestCounter counter) {
             Clock clock = Clock.systemUTC();
-            client = api.client(settings);
+            client = api.client(settings, counter);
             ports = new KubernetesPorts(client, settings, clock);
             hosts = new HostReconciler(ports.hosts(), ports.credentials(), new StateCountingCapacity(ports.hosts(), 100, clock),
                     new OperationRunner(backend.asBackend()), ports.events(), new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
