@@ -47,7 +47,13 @@ class CommittedCrdsTest {
             assertThat(version.getSubresources().getStatus()).isNotNull();
             assertThat(version.getAdditionalPrinterColumns())
                     .extracting(c -> c.getName() + "@" + c.getPriority())
-                    .containsExactlyInAnyOrder("State@0", "Consumer@0", "Online@0", "Error@0", "Age@0", "Status@1", "BMC@1");
+                    .as("metal3's order; the generator sorts by JSON path and PrinterColumnOrder (a build step) restores it")
+                    .containsExactly("Status@1", "State@0", "Consumer@0", "BMC@1", "Online@0", "Error@0", "Age@0");
+            assertThat(version.getAdditionalPrinterColumns()).filteredOn(c -> c.getPriority() == 0)
+                    .as("what plain kubectl get bmh shows")
+                    .extracting(c -> c.getName()).containsExactly("State", "Consumer", "Online", "Error", "Age");
+            assertThat(Crds.load(api.client()).get(1).getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+                    .extracting(c -> c.getName()).containsExactly("Host", "Phase", "Error", "Age");
 
             Crds.install(api.client());
             assertThat(api.client().apiextensions().v1().customResourceDefinitions().list().getItems())
