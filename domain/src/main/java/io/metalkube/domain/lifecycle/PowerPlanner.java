@@ -2,6 +2,7 @@ package io.metalkube.domain.lifecycle;
 
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.host.RebootMode;
 import io.metalkube.domain.host.RebootRequest;
 
@@ -24,6 +25,10 @@ final class PowerPlanner {
 
     Decision plan(Host host, Lifecycle.Access access, Step step, Instant now) {
         HostStatus status = host.status();
+        if (step.status().operationalStatus() == OperationalStatus.DELAYED) {
+            // steady again: whatever waited for the provisioning limit is no longer wanted
+            step.status(step.status().withOperationalStatus(OperationalStatus.OK));
+        }
         Boolean on = status.poweredOn();
         Optional<RebootRequest> once = host.annotations().onceReboot();
         if (once.isPresent() && Boolean.FALSE.equals(on)) {

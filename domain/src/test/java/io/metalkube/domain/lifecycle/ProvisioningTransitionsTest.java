@@ -210,6 +210,19 @@ class ProvisioningTransitionsTest {
     }
 
     @Test
+    void aHostNoLongerWaitingForCapacityIsNotLeftDelayed() {
+        Host host = aHost().managed().inState(AVAILABLE).online().withImage(IMAGE).poweredOn(false).build();
+        Host delayed = apply(host, plan(host, atProvisioningLimit()));
+        Host imageWithdrawn = delayed.withSpec(delayed.spec().withImage(null));
+
+        Decision d = plan(imageWithdrawn, goodCredentials());
+
+        assertThat(delayed.status().operationalStatus()).isEqualTo(OperationalStatus.DELAYED);
+        assertThat(d.status().state()).isEqualTo(AVAILABLE);
+        assertThat(d.status().operationalStatus()).isEqualTo(OperationalStatus.OK);
+    }
+
+    @Test
     void inspectionIsDelayedAtTheProvisioningLimitToo() {
         Decision d = plan(aHost().managed().inState(REGISTERING).build(), atProvisioningLimit());
 
