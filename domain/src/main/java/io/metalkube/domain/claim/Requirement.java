@@ -71,7 +71,7 @@ public record Requirement(String key, SelectorOperator operator, List<String> va
             case DOES_NOT_EXIST -> "!" + key;
             case GT -> key + ">" + values.get(0);
             case LT -> key + "<" + values.get(0);
-            default -> key + " " + operator.wireName().toLowerCase() + " (" + String.join(",", values) + ")";
+            default -> key + " " + operator.wireName().toLowerCase(java.util.Locale.ROOT) + " (" + String.join(",", values) + ")";
         };
     }
 }

@@ -117,6 +117,17 @@ class LabelSelectorTest {
     }
 
     @Test
+    void selectorsReadTheSameInEveryLocale() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            assertThat(new Requirement("rack", SelectorOperator.IN, List.of("r1"))).hasToString("rack in (r1)");
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+
+    @Test
     void selectorsReadLikeKubectl() {
         LabelSelector selector = new LabelSelector(Map.of("role", "worker"), List.of(
                 new Requirement("gpus", SelectorOperator.GT, List.of("1")),
