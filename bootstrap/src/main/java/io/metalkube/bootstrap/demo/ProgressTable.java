@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The demo's live table: hosts (state, consumer, power, error) and Machines. On a terminal it redraws in place;
- * otherwise (CI, a pipe) it prints a new table only when something changed.
+ * The demo's live table: hosts (state, consumer, power, error) and Machines. On a terminal it redraws in place
+ * (on a change, else once a second for the clock); otherwise (CI, a pipe) it prints a new table only on a change.
  */
 final class ProgressTable {
 
@@ -20,6 +20,7 @@ final class ProgressTable {
     private final PrintStream out;
     private final boolean live;
     private String lastBody = "";
+    private Duration lastDraw = Duration.ofDays(-1);
 
     ProgressTable(PrintStream out, boolean live) {
         this.out = out;
@@ -28,10 +29,13 @@ final class ProgressTable {
 
     void show(String title, Duration elapsed, List<HostRow> hosts, List<MachineRow> machines) {
         String body = render(hosts, machines);
-        if (!live && body.equals(lastBody)) {
+        boolean unchanged = body.equals(lastBody);
+        // a terminal redraws at most once a second when nothing changed (the clock); a log only on a change
+        if (unchanged && (!live || elapsed.minus(lastDraw).compareTo(Duration.ofSeconds(1)) < 0)) {
             return;
         }
         lastBody = body;
+        lastDraw = elapsed;
         String header = title + "   (" + seconds(elapsed) + ")\n";
         if (live) {
             out.print("\033[H\033[2J" + header + body);

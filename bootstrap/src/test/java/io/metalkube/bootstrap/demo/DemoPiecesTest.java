@@ -74,4 +74,22 @@ class DemoPiecesTest {
         List<HostRow> done = List.of(hosts.get(0), new HostRow("h1", "node", "provisioned", "n", "on", ""));
         assertThat(DemoProgress.machinesProvisioned(done, List.of(machines.get(0), new MachineRow("n", "Provisioned", "h1", "")))).isTrue();
     }
+
+    @Test
+    void aLogGetsATableOnlyOnAChangeATerminalAlsoOnceASecond() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        ProgressTable piped = new ProgressTable(new java.io.PrintStream(log, true), false);
+        List<HostRow> hosts = List.of(new HostRow("h0", "master", "registering", "", "", ""));
+        piped.show("t", Duration.ofMillis(100), hosts, List.of());
+        piped.show("t", Duration.ofMillis(5000), hosts, List.of());
+        piped.show("t", Duration.ofMillis(5100), List.of(new HostRow("h0", "master", "inspecting", "", "", "")), List.of());
+        assertThat(log.toString().split("t   \\(", -1)).as("two tables").hasSize(3);
+
+        java.io.ByteArrayOutputStream tty = new java.io.ByteArrayOutputStream();
+        ProgressTable live = new ProgressTable(new java.io.PrintStream(tty, true), true);
+        live.show("t", Duration.ofMillis(100), hosts, List.of());
+        live.show("t", Duration.ofMillis(600), hosts, List.of());
+        live.show("t", Duration.ofMillis(1200), hosts, List.of());
+        assertThat(tty.toString().split("\033\\[H", -1)).hasSize(3);
+    }
 }
