@@ -33,6 +33,9 @@ final class ClaimRace {
     private static final int CHAOS_STEPS = 400;
 
     private final long seed;
+    private final boolean churn;
+    private int nextMachine;
+    private long deleted;
     private final Random rnd;
     private final Site site = new Site();
     private final Shape shape;
@@ -49,7 +52,13 @@ final class ClaimRace {
     private long preemptions;
 
     ClaimRace(long seed) {
+        this(seed, false);
+    }
+
+    /** With {@code churn}, Machines are also deleted (their hosts released) and created while the race runs. */
+    ClaimRace(long seed, boolean churn) {
         this.seed = seed;
+        this.churn = churn;
         this.rnd = new Random(seed);
         this.shape = Shape.values()[(int) (seed % 3)];
         this.claimable = 3 + rnd.nextInt(6);
@@ -60,20 +69,25 @@ final class ClaimRace {
         };
     }
 
+    long deletedMachines() {
+        return deleted;
+    }
+
     Shape shape() {
         return shape;
     }
 
     String describe() {
         return "seed " + seed + ": " + machineCount + " Machines, " + claimable + " claimable hosts (" + shape + "), "
-                + steps + " reconciles, " + injectedConflicts + " injected 409s, " + preemptions + " preemptions";
+                + steps + " reconciles, " + injectedConflicts + " injected 409s, " + preemptions + " preemptions"
+                + (churn ? ", " + deleted + " Machines deleted, " + (nextMachine - machineCount) + " created" : "");
     }
 
     /** Runs the race to quiescence, checking the invariants after every reconcile; throws AssertionError on a violation. */
     void run() {
         enrolHosts();
-        for (int i = 0; i < machineCount; i++) {
-            MachineView m = site.addMachine("m" + i, Map.of("pool", "a"));
+        for (nextMachine = 0; nextMachine < machineCount; nextMachine++) {
+            MachineView m = site.addMachine("m" + nextMachine, Map.of("pool", "a"));
             deliver(m.id(), rnd.nextInt(10));
         }
         for (int i = 0; i < 2; i++) {
@@ -86,7 +100,7 @@ final class ClaimRace {
         }
         chaos = false;
         settle();
-        Invariants.atQuiescence(site, machineCount, claimable);
+        Invariants.atQuiescence(site, site.machines.all().size(), claimable);
     }
 
     private void enrolHosts() {
@@ -116,6 +130,9 @@ final class ClaimRace {
             tick = pending.stream().mapToLong(Event::due).min().orElse(tick);
             return;
         }
+        if (churn && rnd.nextInt(100) < 4) {
+            churnOnce();
+        }
         Event e = pending.remove((int) ready.get(rnd.nextInt(ready.size())));
         reconcile(rnd.nextInt(2), e.key());
         tick++;
@@ -130,6 +147,21 @@ final class ClaimRace {
             deliver(key, soon ? 1 + rnd.nextInt(5) : 50 + rnd.nextInt(50));
         }
         emitWatchEvents();
+    }
+
+    /** A user deletes a Machine (its host must be deprovisioned and released) or creates one. */
+    private void churnOnce() {
+        List<MachineView> live = site.machines.all().stream().filter(m -> !m.deleting())
+                .sorted(java.util.Comparator.comparing(m -> m.id().name())).toList();
+        if (!live.isEmpty() && rnd.nextBoolean()) {
+            MachineView victim = live.get(rnd.nextInt(live.size()));
+            site.machines.delete(victim.id());
+            deleted++;
+            deliver(victim.id(), rnd.nextInt(5));
+        } else if (nextMachine < machineCount + 4) {
+            MachineView m = site.addMachine("m" + nextMachine++, Map.of("pool", "a"));
+            deliver(m.id(), rnd.nextInt(5));
+        }
     }
 
     /** The hook both operators' decorators call: maybe a 409, maybe let the other instance run first. */

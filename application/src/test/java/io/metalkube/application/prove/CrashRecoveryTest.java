@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fresh operator takes over the same stores and back-end; every run must reach the same end state — no orphan
  * back-end node, no host lost, nothing half-claimed.
  */
+@org.junit.jupiter.api.extension.ExtendWith(QuietLogs.class)
 class CrashRecoveryTest {
 
     @Test

@@ -39,7 +39,8 @@ final class Invariants {
                 continue;
             }
             Host h = hosts.get(new HostId(m.id().namespace(), believed));
-            if (h == null || !m.consumerRef().sameObjectAs(h.spec().consumerRef())) {
+            boolean released = m.deleting() && h != null && h.spec().consumerRef() == null;
+            if (!released && (h == null || !m.consumerRef().sameObjectAs(h.spec().consumerRef()))) {
                 throw new AssertionError("double claim: Machine " + m.id() + " reports host " + believed + " (phase "
                         + m.status().phase() + ") but that host's consumerRef is " + (h == null ? "(host gone)" : h.spec().consumerRef()));
             }
@@ -61,7 +62,16 @@ final class Invariants {
             throw new AssertionError(claimedHosts + " hosts claimed at quiescence, expected " + expected + " (" + machines
                     + " Machines, " + claimableHosts + " claimable hosts)");
         }
+        for (Host h : hosts) {
+            if (h.spec().consumerRef() == null && (h.state() != ProvisioningState.AVAILABLE || site.fixture.image(h.id()) != null || h.spec().image() != null)) {
+                throw new AssertionError("unclaimed host " + h.id() + " is not clean at quiescence: state " + h.state()
+                        + ", spec image " + h.spec().image() + ", back-end image " + site.fixture.image(h.id()));
+            }
+        }
         for (MachineView m : all) {
+            if (m.deleting()) {
+                throw new AssertionError("Machine " + m.id() + " still waits for its release at quiescence: " + m.status());
+            }
             Optional<Host> owned = hosts.stream().filter(h -> m.consumerRef().sameObjectAs(h.spec().consumerRef())).findFirst();
             Optional<HostId> chosen = m.chosenHost();
             if (owned.isPresent()) {
