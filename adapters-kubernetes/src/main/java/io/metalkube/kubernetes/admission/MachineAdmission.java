@@ -1,6 +1,8 @@
 package io.metalkube.kubernetes.admission;
 
 import io.metalkube.application.port.in.ProviderConfig;
+import io.metalkube.domain.claim.LabelSelector;
+import io.metalkube.domain.claim.Requirement;
 import io.metalkube.domain.host.ConsumerRef;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.mapping.ProviderConfigReader;
@@ -21,9 +23,20 @@ final class MachineAdmission {
                 : machine.getMetadata().getNamespace();
         String name = machine.getMetadata() == null || machine.getMetadata().getName() == null ? "" : machine.getMetadata().getName();
         ConsumerRef consumer = new ConsumerRef(Machine.API_VERSION, Machine.KIND, namespace, name.isEmpty() ? "unnamed" : name);
-        if (ProviderConfigReader.read(machine.getSpec(), consumer, namespace) instanceof ProviderConfig.Invalid invalid) {
-            problems.add(invalid.message());
+        switch (ProviderConfigReader.read(machine.getSpec(), consumer, namespace)) {
+            case ProviderConfig.Invalid invalid -> problems.add(invalid.message());
+            case ProviderConfig.Valid valid -> selectorKeys(valid.request().selector(), problems);
         }
-        return problems;
+        return List.copyOf(new java.util.LinkedHashSet<>(problems));
+    }
+
+    /** A selector can only match labels a host can carry: keys and values must be valid Kubernetes labels. */
+    private static void selectorKeys(LabelSelector selector, List<String> problems) {
+        String where = "the provider config's host selector";
+        selector.matchLabels().forEach((k, v) -> MetadataChecks.label(where, k, v, problems));
+        for (Requirement r : selector.matchExpressions()) {
+            MetadataChecks.label(where, r.key(), "", problems);
+            r.values().forEach(v -> MetadataChecks.label(where, r.key(), v, problems));
+        }
     }
 }

@@ -37,6 +37,13 @@ final class MetadataChecks {
         }
     }
 
+    /** Label key and value rules with {@code where} naming the field, e.g. a Machine's host selector. */
+    static void label(String where, String key, String value, List<String> problems) {
+        List<String> found = new java.util.ArrayList<>();
+        label(key, value, found);
+        found.forEach(p -> problems.add(p.replaceFirst("^metadata\\.labels", where)));
+    }
+
     private static void label(String key, String value, List<String> problems) {
         String name = key;
         int slash = key.indexOf('/');
