@@ -17,7 +17,7 @@ class BmcAddressPropertyTest {
 
     private static final BmcSchemeRegistry REGISTRY = BmcSchemeRegistry.standard();
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void parsingAnyTextFailsOnlyWithBmcAddressException(@ForAll("addressLikeText") String text) {
         Throwable thrown = catchThrowable(() -> REGISTRY.parse(text));
         if (thrown != null) {
@@ -26,7 +26,7 @@ class BmcAddressPropertyTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void parsingArbitraryUnicodeFailsOnlyWithBmcAddressException(@ForAll String text) {
         Throwable thrown = catchThrowable(() -> REGISTRY.parse(text));
         if (thrown != null) {
@@ -39,7 +39,7 @@ class BmcAddressPropertyTest {
         assertThat(REGISTRY.parse(address.toString())).isEqualTo(address);
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void whateverParsesIsStableUnderRendering(@ForAll("addressLikeText") String text) {
         BmcAddress first;
         try {
