@@ -1,5 +1,6 @@
 package io.metalkube.application.prove;
 
+import io.metalkube.application.port.out.ConflictException;
 import io.metalkube.application.port.out.HostStore;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
@@ -10,7 +11,11 @@ import io.metalkube.domain.lifecycle.Effect;
 import java.util.List;
 import java.util.Optional;
 
-/** Decorator over a {@link HostStore}: asks {@link Faults} before every call, then delegates. */
+/**
+ * Decorator over a {@link HostStore}: asks {@link Faults} before every call, then delegates. Status writes are
+ * revision-checked here as the Kubernetes adapter does (a JSON patch carrying resourceVersion), which the in-memory
+ * fake does not do: a status computed from a stale read is refused with a conflict instead of overwriting.
+ */
 final class FaultyHostStore implements HostStore {
 
     private final HostStore delegate;
@@ -42,6 +47,11 @@ final class FaultyHostStore implements HostStore {
     @Override
     public Host writeStatus(Host current, HostStatus status) {
         faults.before("hosts.writeStatus");
+        Optional<Host> stored = delegate.find(current.id());
+        if (stored.isPresent() && !stored.get().status().equals(status) && !stored.get().revision().equals(current.revision())) {
+            throw new ConflictException("status of host " + current.id() + ": read at revision " + current.revision()
+                    + ", now " + stored.get().revision());
+        }
         return delegate.writeStatus(current, status);
     }
 
