@@ -20,6 +20,7 @@ module io.metalkube.adapters.kubernetes {
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
     requires java.logging;
+    requires java.management; // heap figures in the scale benchmark (test sources compile inside this module)
 
     exports io.metalkube.kubernetes;
     exports io.metalkube.kubernetes.admission;

@@ -129,7 +129,8 @@ public final class KubernetesHostStore implements HostStore {
         }
         String patch = StatusPatch.replacing(client.getKubernetesSerialization(), current.revision(), after);
         BareMetalHost updated = Conflicts.guard("status of host " + current.id(),
-                () -> api().inNamespace(current.id().namespace()).withName(current.id().name()).subresource("status")
+                // resource(cr): with only a name, fabric8 GETs the object before a string patch
+                () -> api().inNamespace(current.id().namespace()).resource(cr).subresource("status")
                         .patch(StatusPatch.JSON_PATCH, patch));
         caches.wrote(updated, cr);
         return toDomain(updated);

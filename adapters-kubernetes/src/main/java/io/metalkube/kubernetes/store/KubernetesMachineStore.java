@@ -94,8 +94,9 @@ public final class KubernetesMachineStore implements MachineStore {
         }
         after.lastUpdated = clock.instant().toString();
         String patch = StatusPatch.replacing(client.getKubernetesSerialization(), m.getMetadata().getResourceVersion(), after);
+        // resource(m): with only a name, fabric8 GETs the object before a string patch
         Machine updated = Conflicts.guard("status of Machine " + machine.id(), () -> api().inNamespace(machine.id().namespace())
-                .withName(machine.id().name()).subresource("status").patch(StatusPatch.JSON_PATCH, patch));
+                .resource(m).subresource("status").patch(StatusPatch.JSON_PATCH, patch));
         caches.wrote(updated, m);
     }
 

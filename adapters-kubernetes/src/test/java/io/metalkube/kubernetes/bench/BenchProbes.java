@@ -1,0 +1,151 @@
+package io.metalkube.kubernetes.bench;
+
+import io.metalkube.application.port.out.HostStore;
+import io.metalkube.domain.host.Host;
+import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.host.HostSpec;
+import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.host.ProvisioningState;
+import io.metalkube.domain.lifecycle.Effect;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the scale benchmark observes without adding a cache of its own: state changes, claims, heap. */
+final class BenchProbes {
+
+    private BenchProbes() {
+    }
+
+    /**
+     * The host store the services use, wrapped: counts state changes (status writes whose state differs), keeps
+     * each host's state (a small map, not a copy of the host), and notes when each Machine's claim was committed.
+     */
+    static final class ObservedHostStore implements HostStore {
+        final HostStore delegate;
+        final LongAdder stateChanges = new LongAdder();
+        final Map<HostId, ProvisioningState> states = new ConcurrentHashMap<>();
+        final Map<String, Long> claimedAtNanos = new ConcurrentHashMap<>();
+
+        ObservedHostStore(HostStore delegate) {
+            this.delegate = delegate;
+        }
+
+        long count(ProvisioningState s) {
+            return states.values().stream().filter(s::equals).count();
+        }
+
+        @Override
+        public Optional<Host> find(HostId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public List<Host> list(String namespace) {
+            return delegate.list(namespace);
+        }
+
+        @Override
+        public List<Host> listAll() {
+            return delegate.listAll();
+        }
+
+        @Override
+        public Host writeStatus(Host current, HostStatus status) {
+            Host written = delegate.writeStatus(current, status);
+            if (status.state() != current.state()) {
+                stateChanges.increment();
+            }
+            states.put(written.id(), written.state());
+            return written;
+        }
+
+        @Override
+        public Host compareAndSetSpec(Host expected, HostSpec spec) {
+            Host written = delegate.compareAndSetSpec(expected, spec);
+            if (expected.spec().consumerRef() == null && spec.consumerRef() != null) {
+                claimedAtNanos.putIfAbsent(spec.consumerRef().name(), System.nanoTime());
+            }
+            return written;
+        }
+
+        @Override
+        public Host apply(Host current, List<Effect> effects) {
+            return delegate.apply(current, effects);
+        }
+
+        @Override
+        public Optional<Host> createIfAbsent(Host host) {
+            return delegate.createIfAbsent(host);
+        }
+    }
+
+    /** Samples used heap every 20 ms (the true high-water mark, unlike the per-pool peaks, which peak at different times). */
+    static final class HeapSampler {
+        private final AtomicLong max = new AtomicLong();
+        private final Thread thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (!Thread.currentThread().isInterrupted()) {
+                max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+
+        long maxSampled() {
+            return max.get();
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+    }
+
+    /** Peak usage per heap pool (MemoryPoolMXBean), name → bytes. */
+    static Map<String, Long> heapPoolPeaks() {
+        Map<String, Long> peaks = new java.util.LinkedHashMap<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peaks.put(pool.getName(), pool.getPeakUsage().getUsed());
+            }
+        }
+        return peaks;
+    }
+
+    /** Heap used after a full GC (the live set). */
+    static long liveHeap() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, i))] / 1e6;
+    }
+
+    static long[] sorted(List<Long> values) {
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    static String mib(long bytes) {
+        return String.format("%.0f MiB", bytes / 1024.0 / 1024.0);
+    }
+}
