@@ -3,7 +3,11 @@ package io.metalkube.bootstrap.jar;
 import io.metalkube.kubernetes.EmbeddedApiServer;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -18,14 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OperatorJarIT {
 
+    /** Configured as deploy/ configures it: a config file named by MICRONAUT_CONFIG_FILES, the Lease from env vars. */
     @Test
-    void theJarRunsTheOperatorAnswersHealthAndPrometheusAndStopsOnSigterm() throws Exception {
+    void theJarRunsTheOperatorAnswersHealthAndPrometheusAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         int port = freePort();
+        Path config = Files.writeString(dir.resolve("metalkube.yml"), """
+                metalkube:
+                  backend: fixture
+                  provisioning-limit: 5
+                """);
         try (EmbeddedApiServer api = EmbeddedApiServer.start();
-             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.backend=fixture",
-                     "-Dmetalkube.kubernetes.master-url=" + api.url(),
-                     "-Dmetalkube.kubernetes.lease-namespace=default", "-Dmetalkube.kubernetes.lease-identity=jar-it",
-                     "-Dmicronaut.server.host=127.0.0.1", "-Dmicronaut.server.port=" + port), List.of(), Map.of())) {
+             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(),
+                     "-Dmicronaut.server.host=127.0.0.1", "-Dmicronaut.server.port=" + port), List.of(),
+                     Map.of("MICRONAUT_CONFIG_FILES", config.toString(), "METALKUBE_KUBERNETES_LEASE_NAMESPACE", "default",
+                             "METALKUBE_KUBERNETES_LEASE_IDENTITY", "jar-it"))) {
             String base = "http://127.0.0.1:" + port;
             jar.awaitOutput(out -> out.contains("Startup completed"), Duration.ofSeconds(90));
 
