@@ -14,14 +14,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The webhook over real HTTPS on 127.0.0.1: the operator's Micronaut server with the TLS listener configured as
- * deploy/webhook does it (PEM tls.crt/tls.key from files, as mounted from cert-manager's Secret), a keytool-made
+ * The webhook over real HTTPS on 127.0.0.1: the operator's Micronaut server with the settings deploy/webhook ships
+ * (its ConfigMap; PEM tls.crt/tls.key from files, as mounted from cert-manager's Secret), a keytool-made
  * self-signed certificate, and a client that trusts only that certificate and verifies the host name.
  */
 @MicronautTest(environments = "memory")
@@ -38,18 +39,17 @@ class AdmissionOverHttpsTest implements TestPropertyProvider {
             certificate = SelfSignedCertificate.create("metalkube-webhook.metalkube.svc");
             httpsPort = freePort();
             httpPort = freePort();
-            return Map.ofEntries(
-                    Map.entry("metalkube.backend", "fixture"),
-                    Map.entry("metalkube.webhook.enabled", "true"),
-                    Map.entry("micronaut.server.host", "127.0.0.1"),
-                    Map.entry("micronaut.server.port", String.valueOf(httpPort)),
-                    Map.entry("micronaut.server.dual-protocol", "true"),
-                    Map.entry("micronaut.server.ssl.enabled", "true"),
-                    Map.entry("micronaut.server.ssl.port", String.valueOf(httpsPort)),
-                    Map.entry("micronaut.server.ssl.key-name", "webhook"),
-                    Map.entry("micronaut.certificate.file.webhook.format", "PEM"),
-                    Map.entry("micronaut.certificate.file.webhook.path", certificate.privateKey().toString()),
-                    Map.entry("micronaut.certificate.file.webhook.certificate-path", certificate.certificate().toString()));
+            // the settings deploy/webhook ships, with only the ports and the certificate's directory changed
+            Map<String, String> settings = new HashMap<>(WebhookManifests.shippedSettings());
+            assertThat(settings).containsEntry("micronaut.certificate.file.webhook.path", "/etc/metalkube/webhook-tls/tls.key")
+                    .containsEntry("micronaut.certificate.file.webhook.certificate-path", "/etc/metalkube/webhook-tls/tls.crt");
+            settings.put("micronaut.certificate.file.webhook.path", certificate.privateKey().toString());
+            settings.put("micronaut.certificate.file.webhook.certificate-path", certificate.certificate().toString());
+            settings.put("micronaut.server.ssl.port", String.valueOf(httpsPort));
+            settings.put("micronaut.server.port", String.valueOf(httpPort));
+            settings.put("micronaut.server.host", "127.0.0.1");
+            settings.put("metalkube.backend", "fixture");
+            return settings;
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the test certificate", e);
         }
