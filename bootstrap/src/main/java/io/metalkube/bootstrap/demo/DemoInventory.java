@@ -35,6 +35,8 @@ final class DemoInventory {
                     metadata:
                       name: host-%1$d-bmc-secret
                       namespace: %2$s
+                      labels:
+                        environment.metal3.io: baremetal
                     type: Opaque
                     data:
                       username: %3$s

@@ -50,6 +50,8 @@ class DeployManifestsTest {
         for (Doc host : hosts) {
             String secret = (String) at(host.body(), "spec", "bmc", "credentialsName");
             assertThat(all.one("Secret", secret).file()).isEqualTo(host.file());
+            assertThat(at(all.one("Secret", secret).body(), "metadata", "labels", "environment.metal3.io"))
+                    .as("watched without the operator having to label it (it may only read Secrets)").isEqualTo("baremetal");
             assertThat((String) at(host.body(), "spec", "bmc", "address")).startsWith("ipmi://");
             assertThat(at(host.body(), "spec", "image", "url")).as("provisioned once claimed").isNotNull();
         }
