@@ -78,10 +78,16 @@ public final class InformerCaches {
         }
     }
 
-    /** Called when the owner stops: reads go to the API server again. */
+    /**
+     * Called when the owner stops: reads go to the API server again. The entry leaves the client map too: the caches
+     * hold the client, so the weak map would otherwise keep it forever (the stores keep their reference to this).
+     */
     public synchronized void stopServing(Object by) {
         if (owner == by) {
             serving = false;
+            synchronized (BY_CLIENT) {
+                BY_CLIENT.values().removeIf(c -> c == this);
+            }
         }
     }
 
