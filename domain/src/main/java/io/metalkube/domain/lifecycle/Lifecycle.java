@@ -10,9 +10,11 @@ import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.host.InspectRequest;
 import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.host.ProvisioningState;
+import io.metalkube.domain.validation.HostValidator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.metalkube.domain.host.ProvisioningState.*;
@@ -29,6 +31,7 @@ public final class Lifecycle {
     private final Conclusions conclusions;
     private final DeletionPlanner deletion;
     private final PowerPlanner power;
+    private final HostValidator validator = new HostValidator();
 
     public Lifecycle(LifecycleTimings timings) {
         this.timings = timings;
@@ -95,6 +98,12 @@ public final class Lifecycle {
         }
         if (access.addressError() != null) {
             return step.failOnce(ErrorType.REGISTRATION, access.addressError().getMessage()).done();
+        }
+        List<String> problems = validator.validate(host);
+        if (!problems.isEmpty()) {
+            // what the admission webhook would have refused: nothing is done until the spec is fixed
+            return step.failOnce(registrationErrorType(host), "spec is invalid (fix it to continue): "
+                    + String.join("; ", problems)).done();
         }
         switch (observation.credentials()) {
             case CredentialsCheck.Missing m -> {

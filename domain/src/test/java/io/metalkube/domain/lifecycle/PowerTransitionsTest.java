@@ -40,9 +40,23 @@ class PowerTransitionsTest {
 
     @Test
     void disablePowerOffKeepsTheHostOn() {
-        Host host = aHost().managed().inState(AVAILABLE).offline().disablePowerOff().poweredOn(true).build();
+        Host host = aHost().managed().inState(AVAILABLE).online().disablePowerOff().poweredOn(true).build();
 
         assertThat(op(host)).isInstanceOf(Operation.ReadPower.class);
+    }
+
+    @Test
+    void offlineWithDisablePowerOffIsAnInvalidSpecThatIsReportedAndNotActedOn() {
+        Host host = aHost().managed().inState(AVAILABLE).offline().disablePowerOff().poweredOn(true).build();
+
+        Decision decision = plan(host);
+
+        assertThat(decision.operation()).isEmpty();
+        assertThat(decision.status().errorType()).isEqualTo(io.metalkube.domain.host.ErrorType.REGISTRATION);
+        assertThat(decision.status().errorMessage())
+                .startsWith("spec is invalid")
+                .contains("spec.online cannot be false while spec.disablePowerOff is true");
+        assertThat(decision.status().state()).isEqualTo(AVAILABLE);
     }
 
     @Test
