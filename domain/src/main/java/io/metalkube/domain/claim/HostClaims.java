@@ -95,8 +95,9 @@ public final class HostClaims {
         if (!consumer.sameObjectAs(spec.consumerRef())) {
             return new ReleaseStep.NotOurs();
         }
-        if (spec.image() != null || spec.userData() != null || spec.online()) {
-            return new ReleaseStep.ClearSpec(spec.withImage(null).withUserData(null).withOnline(false));
+        boolean releasedOnline = spec.disablePowerOff(); // a host that may not be powered off stays on (metal3 §1.7)
+        if (spec.image() != null || spec.userData() != null || spec.online() != releasedOnline) {
+            return new ReleaseStep.ClearSpec(spec.withImage(null).withUserData(null).withOnline(releasedOnline));
         }
         boolean settled = switch (host.state()) {
             case PROVISIONING, PROVISIONED, DEPROVISIONING, POWERING_OFF_BEFORE_DELETE, DELETING, PREPARING -> false;

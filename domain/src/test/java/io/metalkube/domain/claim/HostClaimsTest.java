@@ -143,6 +143,16 @@ class HostClaimsTest {
         });
     }
 
+    @Test
+    void releaseLeavesAHostThatMayNotBePoweredOffOn() {
+        Host mine = eligible("h").inState(PROVISIONED).consumedBy(MACHINE).online().disablePowerOff().withImage(IMAGE).build();
+
+        assertThat(claims.release(mine, MACHINE)).isInstanceOfSatisfying(ReleaseStep.ClearSpec.class, c -> {
+            assertThat(c.spec().image()).isNull();
+            assertThat(c.spec().online()).as("online stays true with disablePowerOff (metal3's webhook refuses false)").isTrue();
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"PROVISIONING", "PROVISIONED", "DEPROVISIONING", "PREPARING", "POWERING_OFF_BEFORE_DELETE", "DELETING"})
     void releaseThenWaitsForDeprovisioning(io.metalkube.domain.host.ProvisioningState state) {
