@@ -40,6 +40,7 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
     static final Duration STEADY_POLL = Duration.ofSeconds(60);
     static final Duration CONFLICT_RETRY = Duration.ofMillis(250);
 
+    private static final int SUMMARY_LIMIT = 400;
     private final MachineStore machines;
     private final HostStore hosts;
     private final HostClaims claims;
@@ -156,7 +157,8 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
         return ReconcileResult.after("Provisioned".equals(phase) ? STEADY_POLL : PROGRESS_POLL);
     }
 
-    private ReconcileResult noHost(MachineView machine, String summary) {
+    private ReconcileResult noHost(MachineView machine, String fullSummary) {
+        String summary = clip(fullSummary); // a selector can be as long as its user made it; status and events stay readable
         MachineStatus status = new MachineStatus("", "Pending", List.of(), "NoHostAvailable", summary + "; retrying every "
                 + NO_HOST_RETRY.toSeconds() + " s");
         if (!status.equals(machine.status())) {
@@ -164,6 +166,10 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
             machines.publish(machine, HostEvent.warning("NoHostAvailable", summary));
         }
         return ReconcileResult.after(NO_HOST_RETRY);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT) + "… (" + text.length() + " characters)";
     }
 
     private ReconcileResult release(MachineView machine) {

@@ -79,6 +79,18 @@ class MachineClaimerTest {
     }
 
     @Test
+    void aHugeSelectorIsClippedInStatusAndEvents() {
+        addProfiles();
+        String key = "k".repeat(5_000);
+        MachineView m = world.addMachine("huge-1", Map.of(key, "v"));
+        world.claimer.reconcile(m.id());
+        MachineView after = world.machines.find(m.id()).orElseThrow();
+        assertThat(after.status().errorReason()).isEqualTo("NoHostAvailable");
+        assertThat(after.status().errorMessage()).hasSizeLessThan(600).contains("characters)");
+        assertThat(world.machines.events()).allMatch(e -> e.length() < 600);
+    }
+
+    @Test
     void anInvalidProviderConfigIsReportedNotRetried() {
         ConsumerRef ref = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", World.NS, "bad");
         MachineView m = world.machines.put(new MachineView(new MachineId(World.NS, "bad"), "", ref, Optional.empty(),
