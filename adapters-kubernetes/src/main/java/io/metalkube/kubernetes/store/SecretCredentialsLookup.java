@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Port implementation (CredentialsLookup): reads exactly the Secret a host names in spec.bmc.credentialsName, in
@@ -28,6 +30,10 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
     public static final String LABEL = "environment.metal3.io";
     public static final String LABEL_VALUE = "baremetal";
     private static final System.Logger LOG = System.getLogger(SecretCredentialsLookup.class.getName());
+
+    /** Set once the API server refused a label edit: the operator's RBAC is read-only for Secrets. */
+    private volatile boolean labellingForbidden;
+    private final Set<String> unlabelledReported = ConcurrentHashMap.newKeySet();
 
     private final KubernetesClient client;
     private final InformerCaches caches;
@@ -70,19 +76,37 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
         if (labels != null && LABEL_VALUE.equals(labels.get(LABEL))) {
             return;
         }
+        String name = host.namespace() + "/" + secret.getMetadata().getName();
+        if (labellingForbidden) {
+            if (unlabelledReported.add(name)) {
+                LOG.log(Level.INFO, () -> "Secret " + name + " is not labelled " + LABEL + "=" + LABEL_VALUE
+                        + "; changes to it are noticed on host " + host + "'s next periodic reconcile only. Fix: kubectl label secret -n "
+                        + host.namespace() + " " + secret.getMetadata().getName() + " " + LABEL + "=" + LABEL_VALUE);
+            }
+            return;
+        }
         try {
-            Conflicts.retryingEdit("labels of Secret " + host.namespace() + "/" + secret.getMetadata().getName(),
+            Conflicts.retryingEdit("labels of Secret " + name,
                     () -> client.secrets().inNamespace(host.namespace()).withName(secret.getMetadata().getName()).edit(s -> {
                         Map<String, String> l = s.getMetadata().getLabels() == null ? new HashMap<>() : new HashMap<>(s.getMetadata().getLabels());
                         l.put(LABEL, LABEL_VALUE);
                         s.getMetadata().setLabels(l);
                         return s;
                     }));
-        } catch (KubernetesClientException | io.metalkube.application.port.out.ConflictException e) {
-            LOG.log(Level.WARNING, () -> "could not label Secret " + host.namespace() + "/" + secret.getMetadata().getName()
-                    + " with " + LABEL + "=" + LABEL_VALUE + " (" + (e instanceof KubernetesClientException k ? "HTTP " + k.getCode() : e.getMessage())
-                    + "); changes to it will only be noticed on the "
-                    + "host's next periodic reconcile");
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                // the shipped RBAC lets the operator only read Secrets: say so once, then stop asking
+                labellingForbidden = true;
+                unlabelledReported.add(name);
+                LOG.log(Level.WARNING, () -> "the operator may not label Secrets (its RBAC grants get/list/watch only), so changes to "
+                        + "unlabelled BMC credential Secrets are noticed on the host's next periodic reconcile only. Label them: "
+                        + "kubectl label secret -n " + host.namespace() + " " + secret.getMetadata().getName() + " " + LABEL + "=" + LABEL_VALUE);
+            } else if (unlabelledReported.add(name)) {
+                LOG.log(Level.WARNING, () -> "could not label Secret " + name + " with " + LABEL + "=" + LABEL_VALUE + " (HTTP "
+                        + e.getCode() + "); changes to it will only be noticed on host " + host + "'s next periodic reconcile");
+            }
+        } catch (io.metalkube.application.port.out.ConflictException e) {
+            LOG.log(Level.DEBUG, () -> "Secret " + name + " kept changing while being labelled; trying again on the next lookup: " + e.getMessage());
         }
     }
 
