@@ -30,6 +30,14 @@ final class HostAnnotationChecks {
         }
         // the codec says how the controller reads a malformed value anyway; for a denial only the fault matters
         HostAnnotationCodec.parse(annotations).problems().forEach(p -> problems.add(LENIENT_READING.matcher(p).replaceFirst("")));
+        valueRules(annotations, problems);
+    }
+
+    /** Only the value rules the codec reads leniently (it reports nothing for them), not its malformed-value findings. */
+    static void valueRules(Map<String, String> annotations, List<String> problems) {
+        if (annotations == null || annotations.isEmpty()) {
+            return;
+        }
         String inspect = annotations.get(HostAnnotationCodec.INSPECT);
         if (inspect != null && !inspect.isEmpty() && !inspect.equals("disabled")) {
             problems.add("annotation " + HostAnnotationCodec.INSPECT + " must be empty (inspect again) or \"disabled\", not " + Text.quote(inspect));

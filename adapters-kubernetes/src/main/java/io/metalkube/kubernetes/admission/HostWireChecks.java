@@ -34,6 +34,17 @@ final class HostWireChecks {
         if (spec.bmc != null && !blank(spec.bmc.address) && blank(spec.bmc.credentialsName)) {
             problems.add("spec.bmc.credentialsName is required when spec.bmc.address is set (a Secret with keys username and password)");
         }
+        lenientReads(spec, problems);
+    }
+
+    /**
+     * Only what the mapping reads leniently (the domain never sees these), without the credentials reference
+     * checks, which the credentials lookup and the domain report themselves.
+     */
+    static void lenientReads(BareMetalHostSpec spec, List<String> problems) {
+        if (spec == null) {
+            return;
+        }
         oneOf(problems, "spec.bootMode", spec.bootMode, BootMode.class);
         oneOf(problems, "spec.automatedCleaningMode", spec.automatedCleaningMode, AutomatedCleaningMode.class);
         if (spec.inspectionMode != null && !INSPECTION_MODES.contains(spec.inspectionMode)) {

@@ -15,6 +15,7 @@ import io.metalkube.application.port.in.ReconcileHostUseCase;
 import io.metalkube.application.port.in.ReconcileResult;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.HostEvent;
+import io.metalkube.kubernetes.admission.AdmissionChecks;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import io.metalkube.kubernetes.mapping.HostMapper;
@@ -23,8 +24,11 @@ import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.store.SecretCredentialsLookup;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -32,8 +36,10 @@ import java.util.stream.Collectors;
 /**
  * Driving adapter: the BareMetalHost controller. Hands each host to the ReconcileHost use case; credentials
  * Secrets (labelled by {@link SecretCredentialsLookup}) are a secondary source, so a changed Secret reconciles every
- * host that names it, which re-registers it. Malformed annotations are reported once per value as Warning events;
- * a paused host gets its status backed up in metal3's status annotation.
+ * host that names it, which re-registers it. Malformed annotations (and values it reads leniently, as the webhook's
+ * annotation rules find them) are reported once per value as Warning events; a paused host gets its status backed
+ * up in metal3's status annotation; a spec the webhook would have denied is reported in the status
+ * ({@link InvalidSpecGuard}) and the use case is not run until it is fixed.
  */
 public final class BareMetalHostController implements Reconciler<BareMetalHost>, Cleaner<BareMetalHost> {
 
@@ -45,6 +51,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     private final Map<HostId, Set<String>> reported = new ConcurrentHashMap<>();
     private final InformerCaches caches;
     private final Object owner;
+    private final InvalidSpecGuard invalidSpec;
 
     /** {@code caches}/{@code owner}: this controller's primary cache and Secret cache are shared with the stores. */
     public BareMetalHostController(ReconcileHostUseCase hosts, KubernetesHostStore store, KubernetesEvents events,
@@ -54,6 +61,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
         this.events = events;
         this.caches = caches;
         this.owner = owner;
+        this.invalidSpec = new InvalidSpecGuard(store, events, Clock.systemUTC());
     }
 
     @Override
@@ -83,9 +91,19 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) {
         HostId id = HostMapper.id(cr);
         HostAnnotationCodec.Parsed parsed = HostAnnotationCodec.parse(cr.getMetadata().getAnnotations());
-        reportProblems(id, parsed.problems());
+        List<String> annotationProblems = new ArrayList<>(parsed.problems());
+        annotationProblems.addAll(AdmissionChecks.annotationValueProblems(cr.getMetadata().getAnnotations()));
+        reportProblems(id, annotationProblems);
         if (parsed.annotations().paused()) {
             store.backUpStatus(id);
+            return Controls.update(hosts.reconcile(id));
+        }
+        // the domain plans a detached host without looking at its spec; a host being deleted goes to cleanup()
+        if (parsed.annotations().detached().isEmpty()) {
+            Optional<ReconcileResult> refused = invalidSpec.refuse(cr);
+            if (refused.isPresent()) {
+                return Controls.update(refused.get());
+            }
         }
         return Controls.update(hosts.reconcile(id));
     }
