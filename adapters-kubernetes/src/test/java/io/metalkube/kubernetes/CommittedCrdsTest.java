@@ -37,6 +37,13 @@ class CommittedCrdsTest {
     }
 
     @Test
+    void theSchemaRefusesMetal3sClosedValueSetsAndMalformedMacs() throws IOException {
+        String crd = Files.readString(Path.of("../deploy/crds/baremetalhosts.metal3.io.yaml"));
+        assertThat(crd).contains("^(UEFI|UEFISecureBoot|legacy)?$", "^(metadata|disabled)?$",
+                "^(md5|sha256|sha512|auto)?$", "^(raw|qcow2|vdi|vmdk|live-iso)?$", "^$|^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$");
+    }
+
+    @Test
     void bareMetalHostCrdHasMetal3sNamesColumnsAndStatusSubresource() {
         try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
             var bmh = Crds.load(api.client()).get(0);

@@ -16,6 +16,7 @@ public class BareMetalHostSpec {
     @Pattern("^$|^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$")
     public String bootMACAddress;
     /** UEFI (default), UEFISecureBoot or legacy. */
+    @Pattern("^(UEFI|UEFISecureBoot|legacy)?$")
     public String bootMode;
     @Required
     public boolean online;
@@ -28,6 +29,7 @@ public class BareMetalHostSpec {
     public String preprovisioningNetworkDataName;
     public RootDeviceHints rootDeviceHints;
     /** metadata (default) or disabled. */
+    @Pattern("^(metadata|disabled)?$")
     public String automatedCleaningMode;
     public Boolean disablePowerOff;
     public String hardwareProfile;
@@ -59,8 +61,10 @@ public class BareMetalHostSpec {
         public String url;
         public String checksum;
         /** md5, sha256, sha512 or auto. */
+        @Pattern("^(md5|sha256|sha512|auto)?$")
         public String checksumType;
         /** raw, qcow2, vdi, vmdk or live-iso. */
+        @Pattern("^(raw|qcow2|vdi|vmdk|live-iso)?$")
         public String format;
         public String ociAuthSecretName;
     }
