@@ -65,10 +65,7 @@ class InvalidSpecControllerTest {
         });
         assertThat(backend.isRegistered(id)).as("the back end was never asked to register the host").isFalse();
 
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("bootmode-0").edit(c -> {
-            c.getSpec().bootMode = "UEFI";
-            return c;
-        });
+        Site.edit(client, Site.NS, "bootmode-0", c -> c.getSpec().bootMode = "UEFI");
         await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "bootmode-0"))));
         var fixed = Site.host(client, "bootmode-0").getStatus();
         assertThat(fixed.errorType).isNull();
@@ -80,26 +77,17 @@ class InvalidSpecControllerTest {
     void aProvisionedHostGetsAProvisionedRegistrationErrorAndAChangedProblemIsCountedAgain() {
         Site.createHost(client, "image-0", 41, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> "available".equals(Site.state(Site.host(client, "image-0"))));
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("image-0").edit(c -> {
-            c.getSpec().externallyProvisioned = true;
-            return c;
-        });
+        Site.edit(client, Site.NS, "image-0", c -> c.getSpec().externallyProvisioned = true);
         await().atMost(Duration.ofSeconds(20)).until(() -> "externally provisioned".equals(Site.state(Site.host(client, "image-0"))));
 
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("image-0").edit(c -> {
-            c.getSpec().automatedCleaningMode = "always";
-            return c;
-        });
+        Site.edit(client, Site.NS, "image-0", c -> c.getSpec().automatedCleaningMode = "always");
         await().atMost(Duration.ofSeconds(10)).until(() -> Site.host(client, "image-0").getStatus().errorType != null);
         var first = Site.host(client, "image-0").getStatus();
         assertThat(first.errorType).isEqualTo("provisioned registration error");
         assertThat(first.errorMessage).contains("spec.automatedCleaningMode \"always\"");
         assertThat(first.errorCount).isEqualTo(1);
 
-        client.resources(BareMetalHost.class).inNamespace(Site.NS).withName("image-0").edit(c -> {
-            c.getSpec().automatedCleaningMode = "sometimes";
-            return c;
-        });
+        Site.edit(client, Site.NS, "image-0", c -> c.getSpec().automatedCleaningMode = "sometimes");
         await().atMost(Duration.ofSeconds(10)).until(() -> Site.host(client, "image-0").getStatus().errorMessage.contains("sometimes"));
         assertThat(Site.host(client, "image-0").getStatus().errorCount).isEqualTo(2);
         assertThat(invalidSpecEvents("image-0")).hasSize(2);

@@ -112,13 +112,20 @@ final class Site {
 
     /** Sets an annotation as a user would, reading again if the operator wrote in between (409). */
     static void annotate(KubernetesClient client, String namespace, String name, String key, String value) {
+        edit(client, namespace, name, h -> {
+            java.util.Map<String, String> a = new java.util.HashMap<>(h.getMetadata().getAnnotations() == null
+                    ? Map.of() : h.getMetadata().getAnnotations());
+            a.put(key, value);
+            h.getMetadata().setAnnotations(a);
+        });
+    }
+
+    /** Edits a host as a user would, reading again if the operator wrote in between (409). */
+    static void edit(KubernetesClient client, String namespace, String name, java.util.function.Consumer<BareMetalHost> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.resources(BareMetalHost.class).inNamespace(namespace).withName(name).edit(h -> {
-                    java.util.Map<String, String> a = new java.util.HashMap<>(h.getMetadata().getAnnotations() == null
-                            ? Map.of() : h.getMetadata().getAnnotations());
-                    a.put(key, value);
-                    h.getMetadata().setAnnotations(a);
+                    change.accept(h);
                     return h;
                 });
                 return;
