@@ -6,9 +6,9 @@ import io.metalkube.domain.host.ErrorType;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.host.OperationalStatus;
-import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.domain.validation.HostValidator;
+import io.metalkube.domain.validation.InvalidSpec;
 import io.metalkube.kubernetes.admission.AdmissionChecks;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.mapping.HostMapper;
@@ -32,7 +32,6 @@ import java.util.Optional;
 final class InvalidSpecGuard {
 
     static final String REASON = "InvalidSpec";
-    static final String PREFIX = "spec is invalid (fix it to continue): ";
     /** A status write that lost a race is tried again this soon (the same pause as the use case's). */
     static final Duration AFTER_CONFLICT = Duration.ofSeconds(1);
 
@@ -66,9 +65,9 @@ final class InvalidSpecGuard {
         Host host = found.get();
         LinkedHashSet<String> problems = new LinkedHashSet<>(wire);
         problems.addAll(validator.validate(host));
-        String message = PREFIX + String.join("; ", problems);
+        String message = InvalidSpec.message(problems);
         HostStatus now = host.status();
-        ErrorType type = errorType(host);
+        ErrorType type = InvalidSpec.errorType(host.state());
         HostStatus next = now.errorType() == type && now.errorMessage().equals(message)
                 ? now.withOperationalStatus(OperationalStatus.ERROR)
                 : now.withError(type, message).withLastUpdated(clock.instant());
@@ -87,12 +86,5 @@ final class InvalidSpecGuard {
             events.publish(host.id(), HostEvent.warning(REASON, message));
         }
         return Optional.of(ReconcileResult.idle());
-    }
-
-    /** As the domain names it: a provisioned (or externally provisioned) host gets "provisioned registration error". */
-    private static ErrorType errorType(Host host) {
-        ProvisioningState s = host.state();
-        return s == ProvisioningState.PROVISIONED || s == ProvisioningState.EXTERNALLY_PROVISIONED
-                ? ErrorType.PROVISIONED_REGISTRATION : ErrorType.REGISTRATION;
     }
 }

@@ -11,6 +11,7 @@ import io.metalkube.domain.host.InspectRequest;
 import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.validation.HostValidator;
+import io.metalkube.domain.validation.InvalidSpec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -102,8 +103,7 @@ public final class Lifecycle {
         List<String> problems = validator.validate(host);
         if (!problems.isEmpty()) {
             // what the admission webhook would have refused: nothing is done until the spec is fixed
-            return step.failOnce(registrationErrorType(host), "spec is invalid (fix it to continue): "
-                    + String.join("; ", problems)).done();
+            return step.failOnce(registrationErrorType(host), InvalidSpec.message(problems)).done();
         }
         switch (observation.credentials()) {
             case CredentialsCheck.Missing m -> {
@@ -296,8 +296,7 @@ public final class Lifecycle {
     }
 
     static ErrorType registrationErrorType(Host host) {
-        ProvisioningState s = host.state();
-        return s == PROVISIONED || s == EXTERNALLY_PROVISIONED ? ErrorType.PROVISIONED_REGISTRATION : ErrorType.REGISTRATION;
+        return InvalidSpec.errorType(host.state());
     }
 
     /** The usable parts of spec.bmc and the credentials, as a back-end target. */
