@@ -91,9 +91,17 @@ public final class IpmiBackend implements HostRegistration, HostInspection, Host
 
     // ---- provisioning ---------------------------------------------------------------------------------------
 
-    /** Network-boot hand-off: boot from PXE once (UEFI unless the host says legacy), then power cycle (or on). */
+    /**
+     * Network-boot hand-off: boot from PXE once (UEFI unless the host says legacy), then power cycle (or on).
+     * A custom deploy (a deploy step of Ironic's deploy ramdisk) cannot be run from here: a clear provisioning error.
+     */
     @Override
     public Outcome provision(Operation.Provision p) {
+        if (p.hasCustomDeploy()) {
+            return new Outcome.Failed("host " + p.target().host() + " asks for " + p.deployment() + ", but the direct IPMI back-end"
+                    + " cannot run custom deploy steps (they run in Ironic's deploy ramdisk); manage this host through Ironic"
+                    + " (metalkube.backend: ironic) or replace spec.customDeploy with spec.image");
+        }
         boolean uefi = p.bootMode() != BootMode.LEGACY;
         return on(p.target(), "provisioning (PXE hand-off)", s -> {
             BmcOperations.setBootDevice(s, BootDevice.PXE, false, uefi);

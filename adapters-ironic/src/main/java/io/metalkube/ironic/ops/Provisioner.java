@@ -39,6 +39,10 @@ public final class Provisioner implements HostProvisioning {
     public Outcome provision(Operation.Provision p) {
         return access.guard(p, () -> {
             BackendTarget t = p.target();
+            if (p.hasCustomDeploy()) {
+                return new Outcome.Failed("host " + t.host() + " asks for " + p.deployment() + "; this version of the Ironic back-end"
+                        + " does not pass custom deploy steps to Ironic yet");
+            }
             Optional<NodeJson> found = access.find(t);
             if (found.isEmpty()) {
                 return new Outcome.Failed("host " + t.host() + " has no Ironic node to provision; it must be registered again");

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * The fixture back-end: an in-memory data center for tests and the demo. Every host has a simulated BMC
- * (power state, boot image) and long operations take {@link FixtureTimings} of the injected clock.
+ * (power state, boot image) and long operations take {@link FixtureTimings} of the injected clock. As the test
+ * double of a full back-end it serves everything Ironic does, custom deploys included (the method is recorded).
  * Knobs: the password each BMC accepts, failures injected per host and operation, a whole-back-end outage.
  */
 public final class FixtureBackend implements HostRegistration, HostInspection, HostProvisioning, PowerControl {
@@ -33,6 +34,7 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
         boolean registered;
         boolean poweredOn;
         String image;
+        String customDeploy;
         String runningKind;
         Instant runningSince;
     }
@@ -93,6 +95,12 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
         return n == null ? null : n.image;
     }
 
+    /** The custom deploy method the host was last provisioned with, or null. */
+    public String customDeploy(HostId host) {
+        Node n = nodes.get(host);
+        return n == null ? null : n.customDeploy;
+    }
+
     /** How many calls of each kind were made (e.g. "readpower"), for efficiency tests. */
     public long calls(String kind) {
         AtomicLong c = calls.get(kind);
@@ -144,7 +152,8 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
     public Outcome provision(Operation.Provision p) {
         return call(p, () -> registeredOnly(p.target(), () -> progress(p.target().host(), "provision", timings.provision(), () -> {
             Node n = node(p.target().host());
-            n.image = p.image().url();
+            n.image = p.image() == null ? null : p.image().url();
+            n.customDeploy = p.hasCustomDeploy() ? p.customDeploy().method() : null;
             n.poweredOn = true;
             return new Outcome.Done();
         })));
@@ -155,6 +164,7 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
         return call(d, () -> registeredOnly(d.target(), () -> progress(d.target().host(), "deprovision", timings.deprovision(), () -> {
             Node n = node(d.target().host());
             n.image = null;
+            n.customDeploy = null;
             n.poweredOn = false;
             return new Outcome.Done();
         })));

@@ -78,12 +78,12 @@ public final class HostClaims {
     }
 
     /**
-     * The spec after claiming: consumerRef set; image and userData set only if the host has none
-     * (no in-place re-provisioning); online so that provisioning starts.
+     * The spec after claiming: consumerRef set; image and userData set only if the host has neither an image nor a
+     * custom deploy (no in-place re-provisioning); online so that provisioning starts.
      */
     public HostSpec claim(Host host, ClaimRequest request) {
         HostSpec spec = host.spec().withConsumerRef(request.consumer());
-        if (!spec.hasImage() && request.image() != null) {
+        if (!spec.hasDeployment() && request.image() != null) {
             spec = spec.withImage(request.image()).withUserData(request.userData());
         }
         return spec.withOnline(true);
@@ -96,8 +96,8 @@ public final class HostClaims {
             return new ReleaseStep.NotOurs();
         }
         boolean releasedOnline = spec.disablePowerOff(); // a host that may not be powered off stays on (metal3 §1.7)
-        if (spec.image() != null || spec.userData() != null || spec.online() != releasedOnline) {
-            return new ReleaseStep.ClearSpec(spec.withImage(null).withUserData(null).withOnline(releasedOnline));
+        if (spec.image() != null || spec.customDeploy() != null || spec.userData() != null || spec.online() != releasedOnline) {
+            return new ReleaseStep.ClearSpec(spec.withImage(null).withCustomDeploy(null).withUserData(null).withOnline(releasedOnline));
         }
         boolean settled = switch (host.state()) {
             case PROVISIONING, PROVISIONED, DEPROVISIONING, POWERING_OFF_BEFORE_DELETE, DELETING, PREPARING -> false;

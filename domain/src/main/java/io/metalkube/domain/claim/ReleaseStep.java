@@ -10,7 +10,7 @@ public sealed interface ReleaseStep {
     record NotOurs() implements ReleaseStep {
     }
 
-    /** Write this spec: image, userData and online cleared, which starts deprovisioning. */
+    /** Write this spec: image, custom deploy, userData and online cleared, which starts deprovisioning. */
     record ClearSpec(HostSpec spec) implements ReleaseStep {
     }
 

@@ -9,13 +9,23 @@ import java.util.Objects;
 public record HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Image image,
                        SecretRef userData, SecretRef networkData, SecretRef metaData, ConsumerRef consumerRef,
                        boolean externallyProvisioned, AutomatedCleaningMode automatedCleaningMode,
-                       RootDeviceHints rootDeviceHints, BootMode bootMode, boolean disablePowerOff) {
+                       RootDeviceHints rootDeviceHints, BootMode bootMode, boolean disablePowerOff,
+                       CustomDeploy customDeploy) {
 
     public HostSpec {
         bmc = bmc == null ? BmcDetails.none() : bmc;
         bootMACAddress = bootMACAddress == null ? "" : bootMACAddress;
         automatedCleaningMode = automatedCleaningMode == null ? AutomatedCleaningMode.METADATA : automatedCleaningMode;
         bootMode = bootMode == null ? BootMode.UEFI : bootMode;
+    }
+
+    /** The spec without a custom deploy (the form most callers build). */
+    public HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Image image,
+                    SecretRef userData, SecretRef networkData, SecretRef metaData, ConsumerRef consumerRef,
+                    boolean externallyProvisioned, AutomatedCleaningMode automatedCleaningMode,
+                    RootDeviceHints rootDeviceHints, BootMode bootMode, boolean disablePowerOff) {
+        this(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned,
+                automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, null);
     }
 
     public static HostSpec empty() {
@@ -26,40 +36,75 @@ public record HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Im
         return image != null && image.hasUrl();
     }
 
-    /** metal3's NeedsProvisioning: online and an image to write. */
+    public boolean hasCustomDeploy() {
+        return customDeploy != null;
+    }
+
+    /** Something to provision: an image, a custom deploy, or both. */
+    public boolean hasDeployment() {
+        return hasImage() || hasCustomDeploy();
+    }
+
+    /** metal3's NeedsProvisioning: online and an image or a custom deploy to provision. */
     public boolean wantsProvisioning() {
-        return online && hasImage();
+        return online && hasDeployment();
+    }
+
+    /** How the deployment reads in events and messages: the custom deploy method first, then the image URL. */
+    public String deploymentSummary() {
+        return CustomDeploy.describe(hasImage() ? image : null, customDeploy);
     }
 
     public HostSpec withBmc(BmcDetails v) {
-        return new HostSpec(v, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(v, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withBootMACAddress(String v) {
-        return new HostSpec(bmc, v, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, v, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withOnline(boolean v) {
-        return new HostSpec(bmc, bootMACAddress, v, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, bootMACAddress, v, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withImage(Image v) {
-        return new HostSpec(bmc, bootMACAddress, online, v, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, bootMACAddress, online, v, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withUserData(SecretRef v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, v, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, bootMACAddress, online, image, v, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withConsumerRef(ConsumerRef v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, v, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, v, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
     }
 
     public HostSpec withExternallyProvisioned(boolean v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, v, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, v, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+    }
+
+    public HostSpec withCustomDeploy(CustomDeploy v) {
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, v);
     }
 
     public boolean sameImageAs(Image other) {
         return Objects.equals(image, other);
+    }
+
+    /**
+     * True when the spec asks for exactly what {@code applied} (status.provisioning) records as provisioned: the same
+     * image (or none) and the same custom deploy (or none). Any difference means deprovisioning first (metal3's
+     * provisioningCancelled; no in-place re-provisioning).
+     */
+    public boolean sameDeploymentAs(ProvisioningStatus applied) {
+        return Objects.equals(image, applied.image()) && Objects.equals(customDeploy, applied.customDeploy());
+    }
+
+    /** What differs from {@code applied}, for events: "image cleared", "custom deploy changed; …" and so on. */
+    public String deploymentChangeFrom(ProvisioningStatus applied) {
+        boolean imageDiffers = !Objects.equals(image, applied.image());
+        boolean customDiffers = !Objects.equals(customDeploy, applied.customDeploy());
+        String what = imageDiffers && customDiffers ? "image and custom deploy" : customDiffers ? "custom deploy" : "image";
+        return hasDeployment() ? what + " changed; deprovisioning before provisioning " + deploymentSummary() : what + " cleared";
     }
 }

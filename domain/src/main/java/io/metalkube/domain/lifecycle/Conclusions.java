@@ -61,7 +61,7 @@ final class Conclusions {
                 default -> failure(host, step, ErrorType.INSPECTION, outcome, "inspection");
             };
             case Operation.Provision p -> switch (outcome) {
-                case Outcome.Done d -> step.succeed().event(HostEvent.normal("ProvisioningComplete", "image " + p.image().url() + " provisioned"))
+                case Outcome.Done d -> step.succeed().event(HostEvent.normal("ProvisioningComplete", p.deployment() + " provisioned"))
                         .moveTo(PROVISIONED).requeueNow().done();
                 default -> failure(host, step, ErrorType.PROVISIONING, outcome, "provisioning");
             };
@@ -98,11 +98,11 @@ final class Conclusions {
     }
 
     private Decision afterDeprovision(Host host, Step step) {
-        step.succeed().status(step.status().withProvisioning(step.status().provisioning().withImage(null)))
+        step.succeed().status(step.status().withProvisioning(step.status().provisioning().withoutDeployment()))
                 .event(HostEvent.normal("DeprovisioningComplete", "host deprovisioned"));
         if (host.spec().wantsProvisioning()) {
-            return step.status(step.status().withProvisioning(step.status().provisioning().withImage(host.spec().image())))
-                    .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning image " + host.spec().image().url()))
+            return step.status(step.status().withProvisioning(step.status().provisioning().withDeploymentOf(host.spec())))
+                    .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning " + host.spec().deploymentSummary()))
                     .requeueNow().done();
         }
         return step.moveTo(AVAILABLE).requeueNow().done();
@@ -147,7 +147,7 @@ final class Conclusions {
                 step.status(step.status().withPoweredOn(observed).withPowerOffSince(null));
             }
             return switch (state) {
-                case DEPROVISIONING -> step.succeed().status(step.status().withProvisioning(step.status().provisioning().withImage(null)))
+                case DEPROVISIONING -> step.succeed().status(step.status().withProvisioning(step.status().provisioning().withoutDeployment()))
                         .event(HostEvent.normal("DeprovisioningComplete", "host deprovisioned")).moveTo(POWERING_OFF_BEFORE_DELETE).requeueNow().done();
                 case POWERING_OFF_BEFORE_DELETE -> step.succeed().moveTo(DELETING).requeueNow().done();
                 default -> step.succeed().effect(Effect.REMOVE_FINALIZER).event(HostEvent.normal("Deleted", "host removed from the back-end")).done();

@@ -59,7 +59,7 @@ public final class Lifecycle {
         return switch (host.state()) {
             case REGISTERING, MATCH_PROFILE -> true;
             case AVAILABLE -> spec.wantsProvisioning() || host.annotations().inspect() == InspectRequest.REINSPECT;
-            case PROVISIONED -> !spec.sameImageAs(host.status().provisioning().image());
+            case PROVISIONED -> !spec.sameDeploymentAs(host.status().provisioning());
             default -> host.status().operationalStatus() == OperationalStatus.DELAYED;
         };
     }
@@ -191,7 +191,7 @@ public final class Lifecycle {
             case PROVISIONED -> planProvisioned(host, observation, access, step, now);
             case EXTERNALLY_PROVISIONED -> host.spec().externallyProvisioned()
                     ? power.plan(host, access, step, now)
-                    : step.status(step.status().withProvisioning(step.status().provisioning().withImage(host.spec().image())))
+                    : step.status(step.status().withProvisioning(step.status().provisioning().withDeploymentOf(host.spec())))
                         .moveTo(PROVISIONED).requeueNow().done();
             case DEPROVISIONING -> waitingOutBackoff(host, step) ? step.done()
                     : step.perform(new Operation.Deprovision(access.target(), host.spec().automatedCleaningMode())).done();
@@ -242,8 +242,8 @@ public final class Lifecycle {
         if (spec.wantsProvisioning()) {
             Decision d = enterBusy(host, observation, step, PROVISIONING);
             if (d.status().state() == PROVISIONING) {
-                return new Step(host, now).status(d.status().withProvisioning(d.status().provisioning().withImage(spec.image())))
-                        .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning image " + spec.image().url()))
+                return new Step(host, now).status(d.status().withProvisioning(d.status().provisioning().withDeploymentOf(spec)))
+                        .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning " + spec.deploymentSummary()))
                         .requeueNow().done();
             }
             return d;
@@ -253,24 +253,24 @@ public final class Lifecycle {
 
     private Decision planProvisioning(Host host, Access access, Step step) {
         HostSpec spec = host.spec();
-        if (!spec.hasImage() || !spec.sameImageAs(host.status().provisioning().image())) {
+        if (!spec.hasDeployment() || !spec.sameDeploymentAs(host.status().provisioning())) {
             return step.succeed().moveTo(DEPROVISIONING)
-                    .event(HostEvent.normal("DeprovisioningStarted", "image cleared or changed while provisioning"))
+                    .event(HostEvent.normal("DeprovisioningStarted", spec.deploymentChangeFrom(host.status().provisioning()) + " (while provisioning)"))
                     .requeueNow().done();
         }
         if (waitingOutBackoff(host, step)) {
             return step.done();
         }
         return step.perform(new Operation.Provision(access.target(), spec.image(), spec.userData(), spec.networkData(),
-                spec.metaData(), spec.rootDeviceHints(), spec.bootMode(), spec.automatedCleaningMode())).done();
+                spec.metaData(), spec.rootDeviceHints(), spec.bootMode(), spec.automatedCleaningMode(), spec.customDeploy())).done();
     }
 
     private Decision planProvisioned(Host host, Observation observation, Access access, Step step, Instant now) {
-        if (!host.spec().sameImageAs(host.status().provisioning().image())) {
+        if (!host.spec().sameDeploymentAs(host.status().provisioning())) {
             Decision d = enterBusy(host, observation, step, DEPROVISIONING);
             if (d.status().state() == DEPROVISIONING) {
                 return new Step(host, now).status(d.status()).event(HostEvent.normal("DeprovisioningStarted",
-                        host.spec().hasImage() ? "image changed; deprovisioning before provisioning the new one" : "image cleared"))
+                        host.spec().deploymentChangeFrom(host.status().provisioning())))
                         .requeueNow().done();
             }
             return d;

@@ -3,6 +3,7 @@ package io.metalkube.domain.lifecycle;
 import io.metalkube.domain.host.AutomatedCleaningMode;
 import io.metalkube.domain.host.BootMode;
 import io.metalkube.domain.host.CredentialsVersion;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.Image;
 import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.host.RootDeviceHints;
@@ -30,10 +31,32 @@ public sealed interface Operation {
     record Inspect(BackendTarget target) implements Operation {
     }
 
-    /** Write the image and boot it with a config drive built from the referenced Secrets. */
+    /**
+     * Write the image and boot it with a config drive built from the referenced Secrets; or, with a custom deploy,
+     * run its deploy step (the image is then optional input to it). A back-end that cannot run custom deploy steps
+     * answers {@link Outcome.Failed} saying so, which the host shows as a provisioning error.
+     *
+     * @param image        null when only {@code customDeploy} is set (the lifecycle always sets one of the two)
+     * @param customDeploy null for an ordinary image deployment
+     */
     record Provision(BackendTarget target, Image image, SecretRef userData, SecretRef networkData, SecretRef metaData,
-                     RootDeviceHints rootDeviceHints, BootMode bootMode, AutomatedCleaningMode cleaningMode)
-            implements Operation {
+                     RootDeviceHints rootDeviceHints, BootMode bootMode, AutomatedCleaningMode cleaningMode,
+                     CustomDeploy customDeploy) implements Operation {
+
+        /** An image deployment. */
+        public Provision(BackendTarget target, Image image, SecretRef userData, SecretRef networkData, SecretRef metaData,
+                         RootDeviceHints rootDeviceHints, BootMode bootMode, AutomatedCleaningMode cleaningMode) {
+            this(target, image, userData, networkData, metaData, rootDeviceHints, bootMode, cleaningMode, null);
+        }
+
+        public boolean hasCustomDeploy() {
+            return customDeploy != null;
+        }
+
+        /** {@code image URL}, {@code custom deploy "m"} or both, for messages. */
+        public String deployment() {
+            return CustomDeploy.describe(image, customDeploy);
+        }
     }
 
     /** Undo provisioning: power off, clean per the cleaning mode, leave the host available. */

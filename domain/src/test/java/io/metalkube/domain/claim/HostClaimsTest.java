@@ -124,6 +124,27 @@ class HostClaimsTest {
     }
 
     @Test
+    void claimingNeverAddsAnImageToAHostWithACustomDeploy() {
+        Host host = eligible("h").withCustomDeploy("install_coreos").build();
+
+        HostSpec spec = claims.claim(host, requestFor("worker-a"));
+
+        assertThat(spec.image()).isNull();
+        assertThat(spec.customDeploy().method()).isEqualTo("install_coreos");
+        assertThat(spec.online()).isTrue();
+    }
+
+    @Test
+    void releaseClearsACustomDeployLikeAnImage() {
+        Host mine = eligible("h").inState(PROVISIONED).consumedBy(MACHINE).online().withCustomDeploy("install_coreos").build();
+
+        assertThat(claims.release(mine, MACHINE)).isInstanceOfSatisfying(ReleaseStep.ClearSpec.class, c -> {
+            assertThat(c.spec().customDeploy()).isNull();
+            assertThat(c.spec().online()).isFalse();
+        });
+    }
+
+    @Test
     void releaseLeavesSomeoneElsesHostAlone() {
         Host theirs = eligible("h").consumedBy(new ConsumerRef("", "Machine", "dc1", "other")).online().withImage(IMAGE).build();
 

@@ -83,6 +83,18 @@ public final class HostBuilder {
         return this;
     }
 
+    /** spec.customDeploy with this deploy step. */
+    public HostBuilder withCustomDeploy(String method) {
+        spec = spec.withCustomDeploy(new CustomDeploy(method));
+        return this;
+    }
+
+    /** status.provisioning.customDeploy: the custom deploy that was (or is being) run. */
+    public HostBuilder provisionedWithCustomDeploy(String method) {
+        status = status.withProvisioning(status.provisioning().withCustomDeploy(new CustomDeploy(method)));
+        return this;
+    }
+
     /** status.provisioning.image: what was (or is being) written. */
     public HostBuilder provisionedWith(Image image) {
         status = status.withProvisioning(status.provisioning().withImage(image));
@@ -156,13 +168,13 @@ public final class HostBuilder {
     public HostBuilder bootMode(BootMode mode) {
         return spec(s -> new HostSpec(s.bmc(), s.bootMACAddress(), s.online(), s.image(), s.userData(), s.networkData(),
                 s.metaData(), s.consumerRef(), s.externallyProvisioned(), s.automatedCleaningMode(), s.rootDeviceHints(), mode,
-                s.disablePowerOff()));
+                s.disablePowerOff(), s.customDeploy()));
     }
 
     public HostBuilder disablePowerOff() {
         return spec(s -> new HostSpec(s.bmc(), s.bootMACAddress(), s.online(), s.image(), s.userData(), s.networkData(),
                 s.metaData(), s.consumerRef(), s.externallyProvisioned(), s.automatedCleaningMode(), s.rootDeviceHints(),
-                s.bootMode(), true));
+                s.bootMode(), true, s.customDeploy()));
     }
 
     public HostBuilder deleting() {
