@@ -10,8 +10,6 @@ module io.metalkube.adapters.kubernetes {
     requires transitive kubernetes.model.common;
     requires kubernetes.model.apiextensions;
     requires kubernetes.model.admissionregistration;
-    requires kubernetes.server.mock;
-    requires mockwebserver;
     requires kubernetes.httpclient.jdk;
     requires operator.framework.core;
     requires static generator.annotations;

@@ -1,13 +1,10 @@
 package io.metalkube.bootstrap;
 
-import io.metalkube.bootstrap.demo.DemoCommand;
 import io.micronaut.runtime.Micronaut;
 
-import java.util.Arrays;
-
 /**
- * Entry point. {@code java -jar metalkube.jar} runs the operator (configured by {@code metalkube.*});
- * {@code java -jar metalkube.jar demo [--hold]} runs the self-contained demo.
+ * Entry point. {@code java -jar metalkube.jar} runs the operator (configured by {@code metalkube.*}). The demo is
+ * packaged apart (demo/app: {@code bin/demo}), so that the operator's runtime carries no mock API server.
  */
 public final class Application {
 
@@ -16,7 +13,8 @@ public final class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("demo")) {
-            System.exit(DemoCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.err.println("The demo is packaged apart from the operator: run bin/demo (or java -jar demo/app/target/metalkube-demo.jar).");
+            System.exit(2);
         }
         Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }

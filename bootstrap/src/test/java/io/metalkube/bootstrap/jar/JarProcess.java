@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Test helper: {@code java -jar bootstrap/target/metalkube.jar ...} as a child process, its output collected. */
-final class JarProcess implements AutoCloseable {
+/** Test helper: {@code java -jar JAR ...} (bootstrap/target/metalkube.jar, or the jar named by -Dmetalkube.jar) as a child process, its output collected. */
+public final class JarProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -29,7 +29,7 @@ final class JarProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static Path jar() {
+    public static Path jar() {
         String configured = System.getProperty("metalkube.jar");
         Path jar = configured != null ? Path.of(configured) : Path.of("target", "metalkube.jar");
         if (!jar.toFile().isFile()) {
@@ -38,7 +38,7 @@ final class JarProcess implements AutoCloseable {
         return jar;
     }
 
-    static JarProcess start(List<String> jvmArgs, List<String> args, Map<String, String> env) throws IOException {
+    public static JarProcess start(List<String> jvmArgs, List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -54,7 +54,7 @@ final class JarProcess implements AutoCloseable {
         return new JarProcess(pb.start(), log);
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -63,7 +63,7 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Waits until the output satisfies {@code ready}; fails with the output so far if the process died or time ran out. */
-    String awaitOutput(Predicate<String> ready, Duration timeout) throws InterruptedException {
+    public String awaitOutput(Predicate<String> ready, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             String out = output();
@@ -78,7 +78,7 @@ final class JarProcess implements AutoCloseable {
         throw new AssertionError("metalkube.jar was not ready after " + timeout + ":\n" + output());
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("metalkube.jar did not exit within " + timeout + ":\n" + output());
         }
@@ -86,11 +86,11 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as Kubernetes sends it. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,4 +1,4 @@
-package io.metalkube.kubernetes.support;
+package io.metalkube.demo.apiserver;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
@@ -21,7 +21,7 @@ import java.util.List;
  * {@code kubectl get bmh}, {@code get machines}, {@code -o yaml}, {@code describe}, {@code delete} and
  * {@code apply --validate=false} work; {@code get -w} does not (the mock only serves WebSocket watches).
  */
-public final class KubectlDiscovery {
+final class KubectlDiscovery {
 
     private static final String Q = "?timeout=32s";
     private static final List<String> VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
@@ -29,7 +29,7 @@ public final class KubectlDiscovery {
     private KubectlDiscovery() {
     }
 
-    public static void register(KubernetesMockServer server, List<CustomResourceDefinition> crds) {
+    static void register(KubernetesMockServer server, List<CustomResourceDefinition> crds) {
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0-metalkube-embedded")
                 .withPlatform("linux/amd64").build();
         server.setVersionInfo(version);

@@ -1,8 +1,9 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
-import io.metalkube.bootstrap.demo.DemoCluster.HostRow;
-import io.metalkube.bootstrap.demo.DemoCluster.MachineRow;
-import io.metalkube.kubernetes.EmbeddedApiServer;
+import io.metalkube.demo.DemoCluster.HostRow;
+import io.metalkube.demo.DemoCluster.MachineRow;
+import io.metalkube.demo.apiserver.CrudApiServer;
+import io.metalkube.kubernetes.Crds;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  */
 public final class DemoCommand {
 
-    static final String SEED_MACHINES = "/io/metalkube/bootstrap/demo/seed-machines.yaml";
+    static final String SEED_MACHINES = "/io/metalkube/demo/seed-machines.yaml";
     private static final Duration POLL = Duration.ofMillis(250);
 
     /** How the demo ended, for the caller and tests. */
@@ -27,6 +28,11 @@ public final class DemoCommand {
     }
 
     private DemoCommand() {
+    }
+
+    /** {@code java -jar metalkube-demo.jar [options]} (bin/demo). */
+    public static void main(String[] args) {
+        System.exit(run(args));
     }
 
     /** Command-line entry; returns the process exit code. */
@@ -44,7 +50,7 @@ public final class DemoCommand {
 
     public static Result run(DemoOptions options, PrintStream out) {
         Instant start = Instant.now();
-        EmbeddedApiServer api = EmbeddedApiServer.start();
+        CrudApiServer api = CrudApiServer.start(Crds.RESOURCES);
         RunningOperator operator = null;
         boolean holding = false;
         try {
@@ -95,7 +101,7 @@ public final class DemoCommand {
     }
 
     /** Operator first (it uses the API server), then the API server. */
-    private static void stop(RunningOperator operator, EmbeddedApiServer api) {
+    private static void stop(RunningOperator operator, CrudApiServer api) {
         try {
             if (operator != null) {
                 operator.close();
@@ -106,7 +112,7 @@ public final class DemoCommand {
     }
 
     /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM); a shutdown hook then stops everything in order. */
-    private static void hold(EmbeddedApiServer api, RunningOperator operator, DemoOptions options, PrintStream out,
+    private static void hold(CrudApiServer api, RunningOperator operator, DemoOptions options, PrintStream out,
                              String health) throws InterruptedException {
         KubectlGateway gateway;
         try {
@@ -114,7 +120,7 @@ public final class DemoCommand {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot open the kubectl gateway on a loopback port", e);
         }
-        writeKubeconfig(api, gateway, options.kubeconfig().toAbsolutePath());
+        CrudApiServer.writeKubeconfig(options.kubeconfig().toAbsolutePath(), gateway.url());
         out.println("""
 
                 The demo keeps running (Ctrl-C stops it). In another shell:
@@ -131,21 +137,6 @@ public final class DemoCommand {
             out.flush();
         }, "demo-stop"));
         new CountDownLatch(1).await();
-    }
-
-    /** The embedded API server's kubeconfig, pointed at the gateway (which answers kubectl's discovery). */
-    private static void writeKubeconfig(EmbeddedApiServer api, KubectlGateway gateway, java.nio.file.Path file) {
-        api.writeKubeconfig(file);
-        try {
-            String yaml = java.nio.file.Files.readString(file);
-            String apiUrl = api.url().toString().replaceAll("/$", "");
-            if (!yaml.contains(apiUrl)) {
-                throw new IllegalStateException("the embedded API server's kubeconfig " + file + " does not name its URL " + apiUrl);
-            }
-            java.nio.file.Files.writeString(file, yaml.replace(apiUrl, gateway.url().toString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot rewrite the kubeconfig " + file, e);
-        }
     }
 
     /** The live table is the demo's output: operator logs only from WARN up. */

@@ -1,4 +1,4 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

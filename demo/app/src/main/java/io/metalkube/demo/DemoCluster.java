@@ -1,4 +1,4 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,4 +1,4 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;

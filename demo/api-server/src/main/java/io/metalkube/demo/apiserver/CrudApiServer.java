@@ -1,19 +1,22 @@
-package io.metalkube.kubernetes;
+package io.metalkube.demo.apiserver;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import io.metalkube.kubernetes.support.KubectlDiscovery;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,14 +32,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An API server for tests and the demo: fabric8's mock server in CRUD mode on 127.0.0.1 (plain http), with our
- * CRDs registered (so status is a real subresource), the one expectation JOSDK's leader election needs, and the
- * discovery documents kubectl needs ({@link KubectlDiscovery}), so {@code kubectl get bmh} works with
- * {@link #writeKubeconfig}.
- * Its gaps (no strategic merge patch, no server-side apply, no RV check on PUT /status, merge patch appends
- * arrays) are listed in build-notes.md; the adapter avoids all of them.
+ * The demo's API server, which users need no binary for: fabric8's mock server in CRUD mode on 127.0.0.1 (plain
+ * http), with the given CRDs registered (so status is a real subresource), the one expectation JOSDK's leader election
+ * needs, and the discovery documents kubectl needs ({@link KubectlDiscovery}). Tests of the Kubernetes adapter use it
+ * too (through their {@code EmbeddedApiServer}). Its gaps against a real API server are listed in build-notes.md.
  */
-public final class EmbeddedApiServer implements AutoCloseable {
+public final class CrudApiServer implements AutoCloseable {
 
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
@@ -45,42 +46,50 @@ public final class EmbeddedApiServer implements AutoCloseable {
     private final Thread drainer;
     private volatile boolean closed;
 
-    private EmbeddedApiServer(KubernetesMockServer server) {
+    private CrudApiServer(KubernetesMockServer server) {
         this.server = server;
         this.drainer = Thread.ofPlatform().daemon().name("embedded-api-server-journal").unstarted(this::drainJournal);
     }
 
-    /** Starts on a free loopback port and installs the CRDs. */
-    public static EmbeddedApiServer start() {
+    /** Starts on a free loopback port and installs the CRDs read from these classpath resources (YAML). */
+    public static CrudApiServer start(List<String> crdResources) {
         MOCK_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new RealServerDispatcher(responses), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        EmbeddedApiServer api = new EmbeddedApiServer(server);
+        CrudApiServer api = new CrudApiServer(server);
         api.expectLeaseAccessReview();
         api.drainer.start();
+        List<CustomResourceDefinition> crds = crdResources.stream().map(CrudApiServer::readCrd).toList();
+        KubectlDiscovery.register(server, crds);
         KubernetesClient setup = api.client();
-        KubectlDiscovery.register(server, Crds.load(setup));
-        Crds.install(setup);
+        crds.forEach(crd -> setup.apiextensions().v1().customResourceDefinitions().resource(crd).create());
         return api;
     }
 
-    /** A new client (JDK HTTP, rate-limited per the defaults) for this server; closed with the server. */
-    public KubernetesClient client() {
-        return client(KubernetesSettings.defaults().withApiRequestsPerSecond(1_000));
+    /** A new plain fabric8 client (JDK HTTP, HTTP/1.1) for this server; closed with the server. */
+    public synchronized KubernetesClient client() {
+        KubernetesClient c = new KubernetesClientBuilder().withConfig(config()).withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientBuilderConsumer(b -> b.preferHttp11()).build();
+        return track(c);
     }
 
-    /** A new client with the rate limit of {@code settings}; closed with the server. */
-    public synchronized KubernetesClient client(KubernetesSettings settings) {
-        return client(settings, null);
+    /** Closes {@code client} together with the server (for clients built elsewhere from {@link #config()}). */
+    public synchronized KubernetesClient track(KubernetesClient client) {
+        clients.add(client);
+        return client;
     }
 
-    /** A new client with the rate limit of {@code settings} that counts its requests in {@code counter}. */
-    public synchronized KubernetesClient client(KubernetesSettings settings, ApiRequestCounter counter) {
-        KubernetesClient c = KubernetesClients.create(config(), settings, counter);
-        clients.add(c);
-        return c;
+    /** Connection settings for a client of this server: its URL, namespace default, a dummy token. */
+    public Config config() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url().toString())
+                .withTrustCerts(true)
+                .withNamespace("default")
+                .withOauthToken("embedded-api-server")
+                .withRequestRetryBackoffLimit(3)
+                .build();
     }
 
     public URI url() {
@@ -89,6 +98,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** Writes a kubeconfig pointing at this server (namespace default, a dummy token) and returns its path. */
     public Path writeKubeconfig(Path file) {
+        return writeKubeconfig(file, url());
+    }
+
+    /** Writes a kubeconfig pointing at {@code server} (e.g. a front of this server), namespace default, a dummy token. */
+    public static Path writeKubeconfig(Path file, URI server) {
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -107,7 +121,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
                     user: metalkube-embedded
                     namespace: default
                 current-context: metalkube-embedded
-                """.formatted(stripSlash(url().toString()));
+                """.formatted(stripSlash(server.toString()));
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -130,14 +144,15 @@ public final class EmbeddedApiServer implements AutoCloseable {
         drainer.interrupt();
     }
 
-    private Config config() {
-        return new ConfigBuilder(Config.empty())
-                .withMasterUrl(url().toString())
-                .withTrustCerts(true)
-                .withNamespace("default")
-                .withOauthToken("embedded-api-server")
-                .withRequestRetryBackoffLimit(3)
-                .build();
+    private static CustomResourceDefinition readCrd(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("CRD " + resource + " is missing from the classpath (is adapters-kubernetes' jar on it?)");
+            }
+            return new KubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read CRD " + resource, e);
+        }
     }
 
     /** JOSDK's LeaderElectionManager asks whether it may use Leases; the CRUD mock cannot answer that itself. */

@@ -1,7 +1,7 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
-import io.metalkube.bootstrap.demo.DemoCluster.HostRow;
-import io.metalkube.bootstrap.demo.DemoCluster.MachineRow;
+import io.metalkube.demo.DemoCluster.HostRow;
+import io.metalkube.demo.DemoCluster.MachineRow;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ class DemoPiecesTest {
 
     @Test
     void theDemoCreatesTheSeedMachinesExactlyAsDeploySamplesShipThem() throws Exception {
-        Path deploySample = Path.of("").toAbsolutePath().getParent().resolve("deploy/samples/machines.yaml");
+        Path deploySample = Path.of("").toAbsolutePath().getParent().getParent().resolve("deploy/samples/machines.yaml");
         String packaged = new String(DemoCommand.class.getResourceAsStream(DemoCommand.SEED_MACHINES).readAllBytes());
         assertThat(packaged).isEqualTo(Files.readString(deploySample));
         assertThat(DemoCluster.documents(DemoCommand.SEED_MACHINES)).hasSize(2)

@@ -1,4 +1,4 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import java.util.ArrayList;
 import java.util.List;

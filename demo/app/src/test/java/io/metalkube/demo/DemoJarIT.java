@@ -1,5 +1,6 @@
-package io.metalkube.bootstrap.jar;
+package io.metalkube.demo;
 
+import io.metalkube.bootstrap.jar.JarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar metalkube.jar demo --hold}: runs to completion, then keeps serving health, Prometheus and (through
+ * {@code java -jar metalkube-demo.jar --hold} (bin/demo --hold): runs to completion, then keeps serving health, Prometheus and (through
  * the written kubeconfig) kubectl, and stops on SIGTERM.
  */
 class DemoJarIT {
@@ -25,7 +26,7 @@ class DemoJarIT {
     @Test
     void theHeldDemoServesHealthPrometheusAndKubectl(@TempDir Path dir) throws Exception {
         Path kubeconfig = dir.resolve("demo.kubeconfig");
-        try (JarProcess jar = JarProcess.start(List.of(), List.of("demo", "--fast", "--hold", "--kubeconfig=" + kubeconfig), Map.of())) {
+        try (JarProcess jar = JarProcess.start(List.of(), List.of("--fast", "--hold", "--kubeconfig=" + kubeconfig), Map.of())) {
             String out = jar.awaitOutput(o -> o.contains("export KUBECONFIG="), Duration.ofSeconds(200));
 
             assertThat(out).contains("Both Machines own provisioned hosts", "export KUBECONFIG=" + kubeconfig);

@@ -1,7 +1,7 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import io.metalkube.bootstrap.Application;
-import io.metalkube.kubernetes.EmbeddedApiServer;
+import io.metalkube.demo.apiserver.CrudApiServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -22,7 +22,7 @@ final class RunningOperator implements AutoCloseable {
         this.server = server;
     }
 
-    static RunningOperator start(EmbeddedApiServer api, DemoOptions options) {
+    static RunningOperator start(CrudApiServer api, DemoOptions options) {
         Map<String, Object> props = new HashMap<>();
         props.put("metalkube.backend", "fixture");
         props.put("metalkube.kubernetes.master-url", api.url().toString());

@@ -1,7 +1,7 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
-import io.metalkube.bootstrap.demo.DemoCluster.HostRow;
-import io.metalkube.bootstrap.demo.DemoCluster.MachineRow;
+import io.metalkube.demo.DemoCluster.HostRow;
+import io.metalkube.demo.DemoCluster.MachineRow;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,9 @@
-package io.metalkube.bootstrap.demo;
+package io.metalkube.demo;
 
-import io.metalkube.bootstrap.demo.DemoCluster.HostRow;
-import io.metalkube.bootstrap.demo.DemoCluster.MachineRow;
-import io.metalkube.kubernetes.EmbeddedApiServer;
+import io.metalkube.demo.DemoCluster.HostRow;
+import io.metalkube.demo.DemoCluster.MachineRow;
+import io.metalkube.demo.apiserver.CrudApiServer;
+import io.metalkube.kubernetes.Crds;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ class DeploySamplesTest {
 
     @Test
     void theSampleHostsAndMachinesProvisionWithTheOperator() throws Exception {
-        Path samples = Path.of("").toAbsolutePath().getParent().resolve("deploy/samples");
+        Path samples = Path.of("").toAbsolutePath().getParent().getParent().resolve("deploy/samples");
         DemoOptions options = new DemoOptions(false, Duration.ofSeconds(120), 20, 0, Path.of("unused"), false);
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(); RunningOperator operator = RunningOperator.start(api, options)) {
+        try (CrudApiServer api = CrudApiServer.start(Crds.RESOURCES); RunningOperator operator = RunningOperator.start(api, options)) {
             DemoCluster cluster = new DemoCluster(api.client(), "default");
             DemoCluster.split(Files.readString(samples.resolve("hosts.yaml"))).forEach(cluster::create);
             DemoCluster.split(Files.readString(samples.resolve("machines.yaml"))).forEach(cluster::create);
