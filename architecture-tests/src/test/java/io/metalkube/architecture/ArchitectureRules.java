@@ -17,12 +17,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The design card's dependency rules, written once for a root package so that the same rules check the
  * production code ({@code io.metalkube}) and the violating fixtures ({@code io.metalkube.archfixture}).
- * Layers under the root: {@code domain}, {@code application}, the adapters {@code ipmi}, {@code ironic},
- * {@code kubernetes}, and {@code bootstrap}, the composition root.
+ * Layers under the root: {@code domain}, {@code application}, the adapters {@code ipmi}, {@code redfish},
+ * {@code ironic}, {@code kubernetes}, and {@code bootstrap}, the composition root.
  */
 public final class ArchitectureRules {
 
-    static final List<String> ADAPTERS = List.of("ipmi", "ironic", "kubernetes");
+    static final List<String> ADAPTERS = List.of("ipmi", "redfish", "ironic", "kubernetes");
+
+    /** The BMC protocol adapters: our own clients in plain Java, no framework. */
+    static final List<String> PROTOCOL_ADAPTERS = List.of("ipmi", "redfish");
 
     private final String root;
 
@@ -107,6 +110,14 @@ public final class ArchitectureRules {
                 .as("wire and custom-resource types (*.wire, *.crd) are used only inside their own adapter");
     }
 
+    /** The BMC protocol clients stay plain Java (JDK HTTP/UDP, Jackson's tree model): no Micronaut, fabric8 or JOSDK. */
+    public ArchRule protocolAdaptersArePlainJava() {
+        String[] adapters = PROTOCOL_ADAPTERS.stream().map(this::pkg).toArray(String[]::new);
+        return noClasses().that().resideInAnyPackage(adapters)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.fabric8..", "io.javaoperatorsdk..", "jakarta..")
+                .as("the protocol adapters (" + String.join(", ", PROTOCOL_ADAPTERS) + ") use no framework");
+    }
+
     /** Top-level packages form no cycle. */
     public ArchRule noCyclesBetweenLayers() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles()
@@ -116,7 +127,7 @@ public final class ArchitectureRules {
     public List<ArchRule> all() {
         return List.of(domainIsPureJava(), domainHasNoAmbientTime(), applicationKnowsOnlyTheDomain(),
                 adaptersAreIndependent(), onlyBootstrapKnowsBootstrap(), frameworkWiringOnlyInBootstrap(),
-                adaptersDoNotUseFakes(), wireTypesStayInTheirAdapter(), noCyclesBetweenLayers());
+                adaptersDoNotUseFakes(), wireTypesStayInTheirAdapter(), protocolAdaptersArePlainJava(), noCyclesBetweenLayers());
     }
 
     private static DescribedPredicate<JavaMethodCall> ambientTime() {

@@ -44,7 +44,7 @@ class DependencyRulesTest {
 
     @Test
     void everyLayerIsOnTheClasspath() {
-        for (String layer : List.of("domain", "application", "ipmi", "ironic", "kubernetes", "bootstrap")) {
+        for (String layer : List.of("domain", "application", "ipmi", "redfish", "ironic", "kubernetes", "bootstrap")) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.metalkube." + layer)))
                     .as("classes of io.metalkube.%s were imported (an empty layer would make its rules vacuous)", layer)
                     .isTrue();

@@ -31,13 +31,19 @@ class RulesCatchViolationsTest {
                 violation("application knows only the domain", ArchitectureRules::applicationKnowsOnlyTheDomain,
                         "LeakyService"),
                 violation("adapters are independent", ArchitectureRules::adaptersAreIndependent, "ChattyIpmi"),
+                violation("adapters are independent (redfish)", ArchitectureRules::adaptersAreIndependent, "RedfishBorrowsIpmi"),
                 violation("only bootstrap knows bootstrap", ArchitectureRules::onlyBootstrapKnowsBootstrap,
                         "KnowsBootstrap"),
                 violation("framework wiring only in bootstrap", ArchitectureRules::frameworkWiringOnlyInBootstrap,
                         "InjectedAdapter"),
                 violation("adapters do not use fakes", ArchitectureRules::adaptersDoNotUseFakes, "UsesFake"),
+                violation("adapters do not use fakes (redfish)", ArchitectureRules::adaptersDoNotUseFakes, "RedfishUsesFixture"),
                 violation("wire types stay in their adapter", ArchitectureRules::wireTypesStayInTheirAdapter,
                         "PeeksAtWire"),
+                violation("wire types stay in their adapter (redfish)", ArchitectureRules::wireTypesStayInTheirAdapter,
+                        "ReadsRedfishJson"),
+                violation("protocol adapters are plain Java", ArchitectureRules::protocolAdaptersArePlainJava,
+                        "RedfishOnMicronaut"),
                 violation("no cycles between layers", ArchitectureRules::noCyclesBetweenLayers, "CyclicDomain"));
     }
 
