@@ -183,6 +183,11 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
      */
     @Override
     public Outcome provision(Operation.Provision p) {
+        if (p.hasCustomDeploy()) {
+            return new Outcome.Failed("host " + p.target().host() + " asks for custom deploy \"" + p.customDeploy().method()
+                    + "\", a deploy step of Ironic's ramdisk, which the direct Redfish back-end cannot run: use Ironic"
+                    + " (metalkube.backend: ironic) or replace spec.customDeploy with a live-iso spec.image");
+        }
         Image image = p.image();
         if (image == null || !image.hasUrl()) {
             return new Outcome.Failed("host " + p.target().host() + " has no image URL to provision");
