@@ -62,7 +62,7 @@ public final class KubernetesOperator implements AutoCloseable {
         this.caches = InformerCaches.of(client);
         operator.register(new BareMetalHostController(hosts, store, events, caches, this),
                 (ControllerConfigurationOverrider<BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
-        operator.register(new MachineController(machines, caches, this),
+        operator.register(new MachineController(machines, events, caches, this),
                 (ControllerConfigurationOverrider<Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
     }
 

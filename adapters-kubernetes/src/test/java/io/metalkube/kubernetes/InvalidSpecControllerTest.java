@@ -90,7 +90,8 @@ class InvalidSpecControllerTest {
         Site.edit(client, Site.NS, "image-0", c -> c.getSpec().automatedCleaningMode = "sometimes");
         await().atMost(Duration.ofSeconds(10)).until(() -> Site.host(client, "image-0").getStatus().errorMessage.contains("sometimes"));
         assertThat(Site.host(client, "image-0").getStatus().errorCount).isEqualTo(2);
-        assertThat(invalidSpecEvents("image-0")).hasSize(2);
+        // the event is published after the status write: wait for it rather than race it
+        await().atMost(Duration.ofSeconds(10)).until(() -> invalidSpecEvents("image-0").size() == 2);
         assertThat(Site.state(Site.host(client, "image-0"))).isEqualTo("externally provisioned");
     }
 

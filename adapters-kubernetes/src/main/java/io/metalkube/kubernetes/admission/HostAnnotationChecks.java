@@ -19,7 +19,7 @@ import java.util.Map;
 final class HostAnnotationChecks {
 
     private static final java.util.regex.Pattern LENIENT_READING =
-            java.util.regex.Pattern.compile("; (ignoring it|rebooting soft, then hard|detaching without force)$");
+            java.util.regex.Pattern.compile("; (ignoring it|rebooting soft, then hard|detaching without force|read as removed)$");
 
     private HostAnnotationChecks() {
     }
@@ -42,7 +42,7 @@ final class HostAnnotationChecks {
         if (inspect != null && !inspect.isEmpty() && !inspect.equals("disabled")) {
             problems.add("annotation " + HostAnnotationCodec.INSPECT + " must be empty (inspect again) or \"disabled\", not " + Text.quote(inspect));
         }
-        if (annotations.containsKey(HostAnnotationCodec.HARDWARE_DETAILS) && !"disabled".equals(inspect)) {
+        if (annotations.get(HostAnnotationCodec.HARDWARE_DETAILS) != null && !"disabled".equals(inspect)) {
             problems.add("annotation " + HostAnnotationCodec.HARDWARE_DETAILS + " is only allowed together with "
                     + HostAnnotationCodec.INSPECT + ": disabled");
         }

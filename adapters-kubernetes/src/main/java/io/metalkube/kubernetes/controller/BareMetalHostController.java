@@ -19,6 +19,7 @@ import io.metalkube.kubernetes.admission.AdmissionChecks;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import io.metalkube.kubernetes.mapping.HostMapper;
+import io.metalkube.kubernetes.mapping.UnreadableFieldException;
 import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * host that names it, which re-registers it. Malformed annotations (and values it reads leniently, as the webhook's
  * annotation rules find them) are reported once per value as Warning events; a paused host gets its status backed
  * up in metal3's status annotation; a spec the webhook would have denied is reported in the status
- * ({@link InvalidSpecGuard}) and the use case is not run until it is fixed.
+ * ({@link InvalidSpecGuard}) and the use case is not run until it is fixed; a host that cannot be read at all is
+ * reported and backed off ({@link UnreadableHostGuard}), never thrown at JOSDK.
  */
 public final class BareMetalHostController implements Reconciler<BareMetalHost>, Cleaner<BareMetalHost> {
 
@@ -52,6 +54,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     private final InformerCaches caches;
     private final Object owner;
     private final InvalidSpecGuard invalidSpec;
+    private final UnreadableHostGuard unreadable;
 
     /** {@code caches}/{@code owner}: this controller's primary cache and Secret cache are shared with the stores. */
     public BareMetalHostController(ReconcileHostUseCase hosts, KubernetesHostStore store, KubernetesEvents events,
@@ -62,6 +65,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
         this.caches = caches;
         this.owner = owner;
         this.invalidSpec = new InvalidSpecGuard(store, events, Clock.systemUTC());
+        this.unreadable = new UnreadableHostGuard(store, events, Clock.systemUTC());
     }
 
     @Override
@@ -89,11 +93,24 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
 
     @Override
     public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) {
+        try {
+            return reconcileReadable(cr);
+        } catch (UnreadableFieldException e) {
+            return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(unreadable.report(cr, e).toMillis());
+        }
+    }
+
+    private UpdateControl<BareMetalHost> reconcileReadable(BareMetalHost cr) {
         HostId id = HostMapper.id(cr);
         HostAnnotationCodec.Parsed parsed = HostAnnotationCodec.parse(cr.getMetadata().getAnnotations());
         List<String> annotationProblems = new ArrayList<>(parsed.problems());
+        annotationProblems.addAll(HostMapper.nullLabels(cr));
         annotationProblems.addAll(AdmissionChecks.annotationValueProblems(cr.getMetadata().getAnnotations()));
         reportProblems(id, annotationProblems);
+        HostMapper.toDomain(cr, parsed); // throws what cannot be read before anything is done
+        if (!unreadable.clearOwnError(cr)) {
+            return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(UnreadableHostGuard.AFTER_CONFLICT.toMillis());
+        }
         if (parsed.annotations().paused()) {
             store.backUpStatus(id);
             return Controls.update(hosts.reconcile(id));
@@ -111,7 +128,12 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     @Override
     public DeleteControl cleanup(BareMetalHost cr, Context<BareMetalHost> context) {
         HostId id = HostMapper.id(cr);
-        ReconcileResult result = hosts.reconcile(id);
+        ReconcileResult result;
+        try {
+            result = hosts.reconcile(id);
+        } catch (UnreadableFieldException e) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(unreadable.report(cr, e).toMillis());
+        }
         if (result.gone()) {
             reported.remove(id);
         }

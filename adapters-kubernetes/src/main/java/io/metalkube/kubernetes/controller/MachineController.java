@@ -14,10 +14,18 @@ import io.metalkube.application.port.in.ReconcileMachineUseCase;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.mapping.MachineMapper;
+import io.metalkube.kubernetes.mapping.UnreadableFieldException;
+import io.metalkube.kubernetes.store.KubernetesEvents;
+import io.metalkube.application.port.in.MachineId;
+import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.store.InformerCaches;
 
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +40,21 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
     /** MachineClaimer's errorReason while no host matches. */
     static final String NO_HOST = "NoHostAvailable";
 
+    /** How soon a Machine that could not be read (or whose host could not be) is tried again without a change. */
+    static final Duration UNREADABLE_RETRY = Duration.ofMinutes(1);
+
+    private static final System.Logger LOG = System.getLogger(MachineController.class.getName());
+
     private final ReconcileMachineUseCase machines;
     private final InformerCaches caches;
     private final Object owner;
+    private final KubernetesEvents events;
+    private final Map<MachineId, String> reported = new ConcurrentHashMap<>();
 
     /** {@code caches}/{@code owner}: this controller's primary (Machine) cache is shared with the Machine store. */
-    public MachineController(ReconcileMachineUseCase machines, InformerCaches caches, Object owner) {
+    public MachineController(ReconcileMachineUseCase machines, KubernetesEvents events, InformerCaches caches, Object owner) {
         this.machines = machines;
+        this.events = events;
         this.caches = caches;
         this.owner = owner;
     }
@@ -71,11 +87,36 @@ public final class MachineController implements Reconciler<Machine>, Cleaner<Mac
 
     @Override
     public UpdateControl<Machine> reconcile(Machine machine, Context<Machine> context) {
-        return Controls.update(machines.reconcile(MachineMapper.id(machine)));
+        try {
+            UpdateControl<Machine> control = Controls.update(machines.reconcile(MachineMapper.id(machine)));
+            reported.remove(MachineMapper.id(machine));
+            return control;
+        } catch (UnreadableFieldException e) {
+            return UpdateControl.<Machine>noUpdate().rescheduleAfter(unreadable(machine, e).toMillis());
+        }
     }
 
     @Override
     public DeleteControl cleanup(Machine machine, Context<Machine> context) {
-        return Controls.delete(machines.reconcile(MachineMapper.id(machine)));
+        try {
+            return Controls.delete(machines.reconcile(MachineMapper.id(machine)));
+        } catch (UnreadableFieldException e) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(unreadable(machine, e).toMillis());
+        }
+    }
+
+    /**
+     * The Machine, or a host it needs, cannot be read: a Warning event on the Machine (once per distinct problem)
+     * and a slow retry, never an exception for JOSDK to log on every attempt. A fix to either object is a change
+     * that reconciles the Machine at once (hosts are a secondary source).
+     */
+    private Duration unreadable(Machine machine, UnreadableFieldException e) {
+        MachineId id = MachineMapper.id(machine);
+        String message = "cannot read " + e.getMessage() + " (fix it to continue)";
+        if (!message.equals(reported.put(id, message))) {
+            LOG.log(Level.WARNING, () -> "Machine " + id.namespace() + "/" + id.name() + ": " + message);
+            events.publish(id, HostEvent.warning(UnreadableHostGuard.REASON, message));
+        }
+        return UNREADABLE_RETRY;
     }
 }

@@ -45,8 +45,11 @@ public final class HostAnnotationCodec {
     }
 
     public static Parsed parse(Map<String, String> annotations) {
-        Map<String, String> a = annotations == null ? Map.of() : new TreeMap<>(annotations);
         List<String> problems = new ArrayList<>();
+        for (String key : Wire.nullValued(annotations)) {
+            problems.add(nullValue("annotation", key));
+        }
+        Map<String, String> a = new TreeMap<>(Wire.withoutNullValues(annotations));
         boolean paused = a.containsKey(PAUSED);
         Optional<DetachRequest> detached = a.containsKey(DETACHED) ? Optional.of(detach(a.get(DETACHED), problems)) : Optional.empty();
         List<RebootRequest> reboots = new ArrayList<>();
@@ -66,14 +69,20 @@ public final class HostAnnotationCodec {
                 : "disabled".equals(a.get(INSPECT)) ? InspectRequest.DISABLED : InspectRequest.REINSPECT;
         Optional<HardwareDetails> hardware = Optional.empty();
         if (a.containsKey(HARDWARE_DETAILS)) {
-            hardware = read(HARDWARE_DETAILS, a.get(HARDWARE_DETAILS), BareMetalHostStatus.Hardware.class, problems)
-                    .map(HostStatusMapper::hardware);
+            hardware = convert(HARDWARE_DETAILS, read(HARDWARE_DETAILS, a.get(HARDWARE_DETAILS), BareMetalHostStatus.Hardware.class, problems),
+                    HostStatusMapper::hardware, problems);
         }
         Optional<HostStatus> backup = Optional.empty();
         if (a.containsKey(STATUS)) {
-            backup = read(STATUS, a.get(STATUS), BareMetalHostStatus.class, problems).map(HostStatusMapper::toDomain);
+            backup = convert(STATUS, read(STATUS, a.get(STATUS), BareMetalHostStatus.class, problems), HostStatusMapper::toDomain, problems);
         }
         return new Parsed(new HostAnnotations(paused, detached, reboots, inspect, hardware, backup), problems);
+    }
+
+    /** What is reported for a label or annotation whose value is null: it is read as removed. */
+    static String nullValue(String what, String key) {
+        return what + " " + key + " has a null value (an API server that keeps nulls leaves one after `kubectl "
+                + (what.equals("label") ? "label" : "annotate") + " <host> " + key + "-`); read as removed";
     }
 
     /** The value of {@value #STATUS}: the status as metal3 would write it (JSON of status, no conditions). */
@@ -146,6 +155,20 @@ public final class HostAnnotationCodec {
             return Optional.of(Wire.JSON.treeToValue(tree.get(), type));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            problems.add("annotation " + key + " does not have the expected shape (" + why + "); ignoring it");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code read} of a value already decoded; what it cannot read makes the annotation ignored, with a problem. */
+    private static <T, R> Optional<R> convert(String key, Optional<T> value, java.util.function.Function<T, R> read, List<String> problems) {
+        try {
+            return value.map(read);
+        } catch (UnreadableFieldException e) {
+            problems.add("annotation " + key + ": " + e.getMessage() + "; ignoring it");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String why = e.toString();
             problems.add("annotation " + key + " does not have the expected shape (" + why + "); ignoring it");
             return Optional.empty();
         }

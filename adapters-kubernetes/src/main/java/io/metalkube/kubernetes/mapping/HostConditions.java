@@ -46,7 +46,7 @@ public final class HostConditions {
         String since = now.toString();
         if (previous != null) {
             for (Condition p : previous) {
-                if (type.equals(p.getType()) && status.equals(p.getStatus()) && p.getLastTransitionTime() != null) {
+                if (p != null && type.equals(p.getType()) && status.equals(p.getStatus()) && p.getLastTransitionTime() != null) {
                     since = p.getLastTransitionTime();
                 }
             }
@@ -63,6 +63,12 @@ public final class HostConditions {
         for (int i = 0; i < a.size(); i++) {
             Condition x = a.get(i);
             Condition y = b.get(i);
+            if (x == null || y == null) {
+                if (x != y) {
+                    return false;
+                }
+                continue;
+            }
             if (!Objects.equals(x.getType(), y.getType()) || !Objects.equals(x.getStatus(), y.getStatus())
                     || !Objects.equals(x.getReason(), y.getReason()) || !Objects.equals(x.getMessage(), y.getMessage())
                     || !Objects.equals(x.getObservedGeneration(), y.getObservedGeneration())) {

@@ -35,15 +35,32 @@ public final class HostStatusMapper {
         }
         ProvisioningStatus provisioning = ProvisioningStatus.initial();
         if (s.provisioning != null) {
-            provisioning = new ProvisioningStatus(ProvisioningState.fromWire(s.provisioning.state).orElse(ProvisioningState.NONE),
+            provisioning = new ProvisioningStatus(state(s.provisioning.state),
                     s.provisioning.id, HostSpecMapper.image(s.provisioning.image), HostSpecMapper.hints(s.provisioning.rootDeviceHints),
                     enumOrNull(BootMode.class, s.provisioning.bootMode));
         }
         int errorCount = s.errorCount == null || s.errorCount < 0 ? 0 : s.errorCount;
         return new HostStatus(provisioning, OperationalStatus.fromWire(s.operationalStatus).orElse(null),
                 ErrorType.fromWire(s.errorType).orElse(null), s.errorMessage, errorCount, s.poweredOn,
-                hardware(s.hardware), credentials(s.goodCredentials), credentials(s.triedCredentials),
+                Wire.field("status.hardware", () -> hardware(s.hardware)), credentials(s.goodCredentials), credentials(s.triedCredentials),
                 history(s.operationHistory), instant(s.lastUpdated), instant(s.powerOffSince));
+    }
+
+    /**
+     * The one status value that is never read leniently: a state we do not know would otherwise read as "new" and
+     * re-register the host from scratch (metal3 reports "No handler found for state" and does nothing either).
+     */
+    private static ProvisioningState state(String wire) {
+        if (wire == null) {
+            return ProvisioningState.NONE;
+        }
+        return ProvisioningState.fromWire(wire).orElseThrow(() -> new UnreadableFieldException("status.provisioning.state",
+                "\"" + clip(wire) + "\" is not a provisioning state MetalKube knows; set it back to the state the host is in, "
+                        + "or delete and re-create the host"));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     /** The wire status for {@code status}; conditions are left to the caller. */
@@ -129,9 +146,9 @@ public final class HostStatusMapper {
         HardwareDetails.Firmware firmware = h.firmware == null ? null
                 : new HardwareDetails.Firmware(h.firmware.bios == null ? null
                 : new HardwareDetails.Bios(h.firmware.bios.date, h.firmware.bios.vendor, h.firmware.bios.version), h.firmware.bmcVersion);
-        List<HardwareDetails.Nic> nics = h.nics == null ? List.of() : h.nics.stream()
+        List<HardwareDetails.Nic> nics = Wire.entries(h.nics).stream()
                 .map(n -> new HardwareDetails.Nic(n.name, n.model, n.mac, n.ip, n.speedGbps, n.pxe)).toList();
-        List<HardwareDetails.Storage> storage = h.storage == null ? List.of() : h.storage.stream()
+        List<HardwareDetails.Storage> storage = Wire.entries(h.storage).stream()
                 .map(d -> new HardwareDetails.Storage(d.name, d.type, d.sizeBytes, d.vendor, d.model, d.serialNumber, d.rotational)).toList();
         HardwareDetails.Cpu cpu = h.cpu == null ? null : new HardwareDetails.Cpu(h.cpu.arch, h.cpu.model, h.cpu.clockMegahertz, h.cpu.count);
         return new HardwareDetails(vendor, firmware, h.ramMebibytes, nics, storage, cpu, h.hostname);

@@ -31,8 +31,8 @@ public final class MachineMapper {
         Map<String, String> annotations = m.getMetadata().getAnnotations();
         Optional<HostId> chosen = chosenHost(annotations == null ? null : annotations.get(CHOSEN_HOST));
         return new MachineView(id, m.getMetadata().getResourceVersion(), consumer, chosen,
-                ProviderConfigReader.read(m.getSpec(), consumer, id.namespace()),
-                m.getMetadata().getDeletionTimestamp() != null, status(m.getStatus()));
+                Wire.field("spec", () -> ProviderConfigReader.read(m.getSpec(), consumer, id.namespace())),
+                m.getMetadata().getDeletionTimestamp() != null, Wire.field("status", () -> status(m.getStatus())));
     }
 
     /** Parses {@code ns/name}; anything else (hand-edited garbage) reads as "no host chosen yet". */
@@ -55,8 +55,7 @@ public final class MachineMapper {
         if (s == null) {
             return MachineStatus.empty();
         }
-        List<String> addresses = s.addresses == null ? List.of()
-                : s.addresses.stream().map(a -> a.address).filter(Objects::nonNull).toList();
+        List<String> addresses = Wire.entries(s.addresses).stream().map(a -> a.address).filter(Objects::nonNull).toList();
         return new MachineStatus(s.hostName, s.phase, addresses, s.errorReason, s.errorMessage);
     }
 

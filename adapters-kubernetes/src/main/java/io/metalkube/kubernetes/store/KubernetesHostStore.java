@@ -12,6 +12,8 @@ import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.HostSpec;
 import io.metalkube.domain.host.HostStatus;
+import io.metalkube.domain.host.ErrorType;
+import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.lifecycle.Effect;
 import io.metalkube.kubernetes.KubernetesSettings;
 import io.metalkube.kubernetes.crd.BareMetalHost;
@@ -21,9 +23,12 @@ import io.metalkube.kubernetes.mapping.HostConditions;
 import io.metalkube.kubernetes.mapping.HostMapper;
 import io.metalkube.kubernetes.mapping.HostSpecMapper;
 import io.metalkube.kubernetes.mapping.HostStatusMapper;
+import io.metalkube.kubernetes.mapping.UnreadableFieldException;
 
+import java.lang.System.Logger.Level;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +49,8 @@ public final class KubernetesHostStore implements HostStore {
 
     /** metal3's finalizer name, domain-qualified as JOSDK requires (metal3 uses "baremetalhost.metal3.io"); JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
     public static final String FINALIZER = "baremetalhost.metal3.io/finalizer";
+
+    private static final System.Logger LOG = System.getLogger(KubernetesHostStore.class.getName());
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
@@ -74,7 +81,11 @@ public final class KubernetesHostStore implements HostStore {
     }
 
     private Host toDomain(BareMetalHost cr) {
-        return HostMapper.toDomain(cr);
+        try {
+            return HostMapper.toDomain(cr);
+        } catch (UnreadableFieldException e) {
+            throw e.in(BareMetalHost.KIND + " " + HostMapper.id(cr));
+        }
     }
 
     @Override
@@ -109,8 +120,18 @@ public final class KubernetesHostStore implements HostStore {
         return sorted(all);
     }
 
+    /** Hosts that cannot be read are left out: their own reconcile reports them, and they must not hide the others. */
     private List<Host> sorted(List<BareMetalHost> items) {
-        return items.stream().map(this::toDomain).sorted(Comparator.comparing(Host::id)).toList();
+        List<Host> hosts = new ArrayList<>(items.size());
+        for (BareMetalHost cr : items) {
+            try {
+                hosts.add(toDomain(cr));
+            } catch (UnreadableFieldException e) {
+                LOG.log(Level.DEBUG, () -> "host " + HostMapper.id(cr) + " left out of a listing: " + e.getMessage());
+            }
+        }
+        hosts.sort(Comparator.comparing(Host::id));
+        return hosts;
     }
 
     @Override
@@ -197,6 +218,27 @@ public final class KubernetesHostStore implements HostStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reports that {@code cr} cannot be read: sets operationalStatus, errorType, errorMessage, errorCount and
+     * lastUpdated, and nothing else (the rest of the status may be what cannot be read). Locked on the
+     * resourceVersion of {@code cr}.
+     *
+     * @throws ConflictException when the host changed since {@code cr} was read
+     */
+    public void writeUnreadable(BareMetalHost cr, ErrorType type, String message, int errorCount, Instant now) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("operationalStatus", OperationalStatus.ERROR.wireName());
+        fields.put("errorType", type.wireName());
+        fields.put("errorMessage", message);
+        fields.put("errorCount", errorCount);
+        fields.put("lastUpdated", now.toString());
+        String patch = StatusPatch.settingFields(cr.getMetadata().getResourceVersion(), cr.getStatus() != null, fields);
+        HostId id = HostMapper.id(cr);
+        BareMetalHost updated = Conflicts.guard("status of host " + id,
+                () -> api().inNamespace(id.namespace()).resource(cr).subresource("status").patch(StatusPatch.JSON_PATCH, patch));
+        caches.wrote(updated, cr);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.mapping.MachineMapper;
+import io.metalkube.kubernetes.mapping.UnreadableFieldException;
 import io.metalkube.kubernetes.support.Json;
 
 import java.net.HttpURLConnection;
@@ -61,7 +62,13 @@ public final class KubernetesMachineStore implements MachineStore {
 
     @Override
     public Optional<MachineView> find(MachineId id) {
-        return read(id).map(MachineMapper::toView);
+        return read(id).map(m -> {
+            try {
+                return MachineMapper.toView(m);
+            } catch (UnreadableFieldException e) {
+                throw e.in(Machine.KIND + " " + id.namespace() + "/" + id.name());
+            }
+        });
     }
 
     @Override

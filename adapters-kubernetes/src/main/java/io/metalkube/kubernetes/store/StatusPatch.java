@@ -20,6 +20,25 @@ final class StatusPatch {
     private StatusPatch() {
     }
 
+    /**
+     * Sets only the named top-level status fields (creating status when there is none), leaving the rest of the status
+     * exactly as stored: for an object whose status cannot be read, so cannot be written back whole.
+     */
+    static String settingFields(String resourceVersion, boolean hasStatus, java.util.Map<String, Object> fields) {
+        ArrayNode ops = JsonNodeFactory.instance.arrayNode();
+        ops.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", resourceVersion);
+        if (!hasStatus) {
+            ops.addObject().put("op", "add").put("path", "/status").putObject("value");
+        }
+        fields.forEach((name, value) -> ops.addObject().put("op", "add").put("path", "/status/" + name)
+                .set("value", switch (value) {
+                    case null -> JsonNodeFactory.instance.nullNode();
+                    case Integer i -> JsonNodeFactory.instance.numberNode(i);
+                    default -> JsonNodeFactory.instance.textNode(value.toString());
+                }));
+        return ops.toString();
+    }
+
     /** The status is serialised as fabric8 would for an updateStatus (same null handling). */
     static String replacing(KubernetesSerialization serialization, String resourceVersion, Object status) {
         ArrayNode ops = JsonNodeFactory.instance.arrayNode();

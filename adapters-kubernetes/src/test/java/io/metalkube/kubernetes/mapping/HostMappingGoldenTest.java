@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** golden/metal3-host.yaml and golden/host-status.yaml: the edge mapping between wire and domain. */
 class HostMappingGoldenTest {
@@ -92,13 +93,20 @@ class HostMappingGoldenTest {
                 errorType: cosmic ray error
                 errorCount: -3
                 lastUpdated: yesterday
-                provisioning: {state: levitating}
+                provisioning: {state: available}
                 """, BareMetalHostStatus.class);
         HostStatus status = HostStatusMapper.toDomain(wire);
-        assertThat(status.state()).isEqualTo(ProvisioningState.NONE);
+        assertThat(status.state()).isEqualTo(ProvisioningState.AVAILABLE);
         assertThat(status.hasError()).isFalse();
         assertThat(status.errorCount()).isZero();
         assertThat(status.lastUpdated()).isNull();
+    }
+
+    @Test
+    void anUnknownStateIsNotReadAsNewButReportedByField() throws Exception {
+        BareMetalHostStatus wire = Golden.YAML.readValue("provisioning: {state: levitating, ID: n-1}", BareMetalHostStatus.class);
+        assertThatThrownBy(() -> HostStatusMapper.toDomain(wire)).isInstanceOf(UnreadableFieldException.class)
+                .hasMessageStartingWith("status.provisioning.state: \"levitating\" is not a provisioning state");
     }
 
     @Test
