@@ -15,6 +15,7 @@ import io.metalkube.domain.claim.HostClaims;
 import io.metalkube.domain.claim.ReleaseStep;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.host.Image;
 import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.HostEvent;
 
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Use case: the Machine actuator. Claims one matching host per Machine, race-safely: the chosen host is first
  * recorded on the Machine, then consumerRef is written with a compare-and-set; a lost race re-reads and tries
  * again (metal3-anchors.md §3.3). On Machine deletion it releases the host: clear the spec, wait for
- * deprovisioning, then clear the consumer.
+ * deprovisioning, then clear the consumer. A Machine that names no image gets the site's default image; with none,
+ * it claims only hosts that carry their own spec.image, and otherwise says why on the Machine (issue 14).
  */
 public final class MachineClaimer implements ReconcileMachineUseCase {
 
@@ -40,16 +42,25 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
     static final Duration STEADY_POLL = Duration.ofSeconds(60);
     static final Duration CONFLICT_RETRY = Duration.ofMillis(250);
 
+    static final String DEFAULT_IMAGE_SETTING = "metalkube.machines.default-image.url";
+
     private static final int SUMMARY_LIMIT = 400;
     private final MachineStore machines;
     private final HostStore hosts;
     private final HostClaims claims;
+    private final Image defaultImage;
     private final AtomicLong conflicts = new AtomicLong();
 
     public MachineClaimer(MachineStore machines, HostStore hosts, HostClaims claims) {
+        this(machines, hosts, claims, null);
+    }
+
+    /** {@code defaultImage}: what Machines that name no image provision (the site's setting); null for none. */
+    public MachineClaimer(MachineStore machines, HostStore hosts, HostClaims claims, Image defaultImage) {
         this.machines = machines;
         this.hosts = hosts;
         this.claims = claims;
+        this.defaultImage = defaultImage;
     }
 
     /** How many compare-and-set conflicts this claimer lost and retried (for tests and metrics). */
@@ -85,12 +96,12 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
             }
             return ReconcileResult.idle();
         }
-        ClaimRequest request = ((ProviderConfig.Valid) machine.config()).request();
+        ClaimRequest request = ((ProviderConfig.Valid) machine.config()).request().withImageIfNone(defaultImage);
         Optional<Host> annotated = machine.chosenHost().flatMap(hosts::find);
         if (annotated.isPresent()) {
             Host host = annotated.get();
             if (request.consumer().sameObjectAs(host.spec().consumerRef())) {
-                return owned(machine, host);
+                return owned(machine, withImage(machine, host, request));
             }
             if (host.spec().consumerRef() == null && claims.firstRejection(host, request).isEmpty()) {
                 return owned(machine, takeHost(machine, host, request));
@@ -100,13 +111,36 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
         return switch (decision) {
             case ClaimDecision.AlreadyClaimed already -> {
                 MachineView m = annotate(machine, already.host().id());
-                yield owned(m, already.host());
+                yield owned(m, withImage(m, already.host(), request));
             }
             case ClaimDecision.Chosen chosen -> {
                 MachineView m = annotate(machine, chosen.host().id());
                 yield owned(m, takeHost(m, chosen.host(), request));
             }
+            case ClaimDecision.NoneAvailable none when none.lackingOnlyAnImage() > 0 && request.image() == null ->
+                    noImage(forgetChosenHost(machine), none.lackingOnlyAnImage());
             case ClaimDecision.NoneAvailable none -> noHost(forgetChosenHost(machine), none.summary());
+        };
+    }
+
+    /**
+     * A host this Machine owns that has no image and was never provisioned (claimed before the Machine or the site
+     * named one) gets the image now, as CAPM3's setHostSpec does on every update while the host has none.
+     */
+    private Host withImage(MachineView machine, Host host, ClaimRequest request) {
+        if (request.image() == null || !awaitsImage(host)) {
+            return host;
+        }
+        Host updated = hosts.compareAndSetSpec(host, claims.claim(host, request));
+        machines.publish(machine, HostEvent.normal("HostImageSet", "BareMetalHost " + host.id() + " had no image; provisioning "
+                + request.image().url()));
+        return updated;
+    }
+
+    private static boolean awaitsImage(Host host) {
+        return !host.spec().hasDeployment() && !host.spec().externallyProvisioned() && switch (host.state()) {
+            case PROVISIONING, PROVISIONED, EXTERNALLY_PROVISIONED, DEPROVISIONING, POWERING_OFF_BEFORE_DELETE, DELETING -> false;
+            default -> true;
         };
     }
 
@@ -147,8 +181,17 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
         List<String> addresses = host.status().hardware() == null ? List.of()
                 : host.status().hardware().nics().stream().map(n -> n.ip()).filter(Objects::nonNull).filter(ip -> !ip.isBlank()).distinct().toList();
         String error = host.status().hasError() ? host.status().errorMessage() : "";
-        MachineStatus status = new MachineStatus(host.id().name(), phase, addresses, error.isEmpty() ? "" : "HostError", error);
+        String reason = error.isEmpty() ? "" : "HostError";
+        if (awaitsImage(host)) {
+            reason = "InvalidConfiguration";
+            error = "BareMetalHost " + host.id() + " has no spec.image and neither the Machine (spec.providerSpec.value.image) nor "
+                    + "the site (" + DEFAULT_IMAGE_SETTING + ") names one, so it cannot be provisioned; set one of the three";
+        }
+        MachineStatus status = new MachineStatus(host.id().name(), phase, addresses, reason, error);
         if (!status.equals(machine.status())) {
+            if (awaitsImage(host)) {
+                machines.publish(machine, HostEvent.warning("NoImage", error));
+            }
             machines.writeStatus(machine, status);
             if (host.state() == ProvisioningState.PROVISIONED && !"Provisioned".equals(machine.status().phase())) {
                 machines.publish(machine, HostEvent.normal("HostProvisioned", "BareMetalHost " + host.id() + " is provisioned"));
@@ -164,6 +207,19 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
         if (!status.equals(machine.status())) {
             machines.writeStatus(machine, status);
             machines.publish(machine, HostEvent.warning("NoHostAvailable", summary));
+        }
+        return ReconcileResult.after(NO_HOST_RETRY);
+    }
+
+    private ReconcileResult noImage(MachineView machine, int hosts) {
+        String message = "no image to provision: the Machine names none (spec.providerSpec.value.image), the site sets no default ("
+                + DEFAULT_IMAGE_SETTING + "), and the " + hosts + " matching available host" + (hosts == 1 ? " has" : "s have")
+                + " no spec.image; set one of the three";
+        MachineStatus status = new MachineStatus("", "Pending", List.of(), "InvalidConfiguration", message + "; retrying every "
+                + NO_HOST_RETRY.toSeconds() + " s");
+        if (!status.equals(machine.status())) {
+            machines.writeStatus(machine, status);
+            machines.publish(machine, HostEvent.warning("NoImage", message));
         }
         return ReconcileResult.after(NO_HOST_RETRY);
     }

@@ -45,7 +45,7 @@ final class World {
     final FixtureBackend backend;
     final Lifecycle lifecycle = new Lifecycle(LifecycleTimings.metal3Defaults());
     final HostReconciler reconciler;
-    final MachineClaimer claimer;
+    MachineClaimer claimer;
     private final Map<Object, Instant> due = new HashMap<>();
 
     World() {
@@ -59,6 +59,11 @@ final class World {
         claimer = new MachineClaimer(machines, hosts, HostClaims.standard());
     }
 
+    /** From now on Machines that name no image provision {@code image} (the site's default image setting). */
+    void useDefaultImage(Image image) {
+        claimer = new MachineClaimer(machines, hosts, HostClaims.standard(), image);
+    }
+
     Host addHost(String name, Map<String, String> labels) {
         credentials.put(NS, name + "-bmc", "admin", "pw-" + name);
         HostSpec spec = HostSpec.empty().withBmc(new BmcDetails("ipmi://192.0.2." + (hosts.listAll().size() + 1), name + "-bmc", false));
@@ -68,8 +73,13 @@ final class World {
     }
 
     MachineView addMachine(String name, Map<String, String> selector) {
+        return addMachine(name, selector, Image.of("http://images/os.qcow2", "abc123"));
+    }
+
+    /** A Machine whose provider config names {@code image} (null: none, as the seed's Machines). */
+    MachineView addMachine(String name, Map<String, String> selector, Image image) {
         ConsumerRef ref = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", NS, name);
-        ClaimRequest request = new ClaimRequest(ref, NS, LabelSelector.ofLabels(selector), Image.of("http://images/os.qcow2", "abc123"), null);
+        ClaimRequest request = new ClaimRequest(ref, NS, LabelSelector.ofLabels(selector), image, null);
         MachineView m = machines.put(new MachineView(new MachineId(NS, name), "", ref, Optional.empty(), new ProviderConfig.Valid(request), false, null));
         due.put(m.id(), clock.instant());
         return m;

@@ -56,6 +56,35 @@ public class MetalkubeSettings {
         public void setPower(Duration v) { power = v; }
     }
 
+    /** metalkube.machines.*: the Machine actuator. */
+    @ConfigurationProperties("machines")
+    public static class Machines {
+
+        /**
+         * metalkube.machines.default-image.*: what a Machine that names no image provisions (the seed's actuator wrote
+         * a fixed image). Unset: such Machines claim only hosts that carry their own spec.image, or say why not.
+         */
+        @ConfigurationProperties("default-image")
+        public static class DefaultImage {
+            private String url;
+            private String checksum;
+            private String checksumType;
+            private String format;
+
+            public String getUrl() { return url; }
+            public void setUrl(String v) { url = v; }
+            /** The checksum value, or the URL of a checksum file (metal3 accepts both). */
+            public String getChecksum() { return checksum; }
+            public void setChecksum(String v) { checksum = v; }
+            /** md5, sha256, sha512 or auto; unset = the back-end's default. */
+            public String getChecksumType() { return checksumType; }
+            public void setChecksumType(String v) { checksumType = v; }
+            /** raw, qcow2, vdi, vmdk or live-iso; unset = the back-end decides. */
+            public String getFormat() { return format; }
+            public void setFormat(String v) { format = v; }
+        }
+    }
+
     /** metalkube.kubernetes.*: the API server, watched namespaces, client rate limit, leader election. */
     @ConfigurationProperties("kubernetes")
     public static class Kubernetes {

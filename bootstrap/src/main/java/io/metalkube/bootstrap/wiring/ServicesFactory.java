@@ -12,6 +12,7 @@ import io.metalkube.application.service.HostReconciler;
 import io.metalkube.application.service.MachineClaimer;
 import io.metalkube.application.service.OperationRunner;
 import io.metalkube.application.service.StateCountingCapacity;
+import io.metalkube.bootstrap.config.DefaultImageSetting;
 import io.metalkube.bootstrap.config.MetalkubeSettings;
 import io.metalkube.bootstrap.metrics.BackendReachability;
 import io.metalkube.bootstrap.metrics.HostStateGauges;
@@ -71,8 +72,10 @@ public class ServicesFactory {
     }
 
     @Singleton
-    ReconcileMachineUseCase reconcileMachine(MachineStore machines, HostStore hosts, MeterRegistry registry) {
-        MachineClaimer claimer = new MachineClaimer(machines, hosts, HostClaims.standard());
+    ReconcileMachineUseCase reconcileMachine(MachineStore machines, HostStore hosts, MeterRegistry registry,
+                                             MetalkubeSettings.Machines.DefaultImage defaultImage) {
+        MachineClaimer claimer = new MachineClaimer(machines, hosts, HostClaims.standard(),
+                DefaultImageSetting.image(defaultImage).orElse(null));
         registry.more().counter("metalkube.claim.conflicts", List.of(), claimer, MachineClaimer::conflicts);
         return TimedReconciles.machines(claimer, registry);
     }

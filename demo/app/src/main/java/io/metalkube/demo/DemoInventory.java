@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The demo's data center: eight hosts in two racks, three labelled {@code node-profile: master} and five
- * {@code node-profile: node}, each with its BMC credentials Secret. The hosts carry their image and are off
- * ({@code online: false}); claiming one switches it on, which provisions it (metal3's NeedsProvisioning).
+ * {@code node-profile: node}, each with its BMC credentials Secret. The hosts are written as metal3 users write them:
+ * off ({@code online: false}) and without an image; a Machine claiming one gives it the site's default image
+ * ({@code metalkube.machines.default-image}, set by the demo) and switches it on, which provisions it.
  */
 final class DemoInventory {
 
@@ -57,9 +58,6 @@ final class DemoInventory {
                       bmc:
                         address: ipmi://192.0.2.%6$d:623
                         credentialsName: host-%1$d-bmc-secret
-                      image:
-                        url: http://images.metalkube.invalid/rhcos-%3$s.qcow2
-                        checksum: http://images.metalkube.invalid/rhcos-%3$s.qcow2.md5sum
                     """.formatted(i, NAMESPACE, profile(i), i % 2 + 1, 0x10 + i, 10 + i));
         }
         return docs;

@@ -28,6 +28,9 @@ final class RunningOperator implements AutoCloseable {
         props.put("metalkube.kubernetes.master-url", api.url().toString());
         props.put("metalkube.kubernetes.leader-election", false);
         props.put("metalkube.kubernetes.requests-per-second", 200);
+        // the demo's hosts carry no image (as metal3 users write them); the seed's Machines name none: the site default
+        props.put("metalkube.machines.default-image.url", "http://images.metalkube.invalid/rhcos-ootpa-latest.qcow2");
+        props.put("metalkube.machines.default-image.checksum", "http://images.metalkube.invalid/rhcos-ootpa-latest.qcow2.md5sum");
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", options.port() == 0 ? -1 : options.port());
         props.putAll(DemoTimings.fixtureSettings(options.speedup()));

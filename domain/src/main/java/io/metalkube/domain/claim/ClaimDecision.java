@@ -15,7 +15,15 @@ public sealed interface ClaimDecision {
     record Chosen(Host host, List<Host> alternatives) implements ClaimDecision {
     }
 
-    /** No host passed; {@code summary} explains the most common reasons, for status and events. */
-    record NoneAvailable(String summary) implements ClaimDecision {
+    /**
+     * No host passed; {@code summary} explains the most common reasons, for status and events.
+     *
+     * @param lackingOnlyAnImage hosts that passed every rule but {@link ClaimPolicy#IMAGE_TO_PROVISION}: they could
+     *                           be claimed if the request named an image
+     */
+    record NoneAvailable(String summary, int lackingOnlyAnImage) implements ClaimDecision {
+        public NoneAvailable(String summary) {
+            this(summary, 0);
+        }
     }
 }

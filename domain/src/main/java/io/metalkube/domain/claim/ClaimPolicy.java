@@ -47,9 +47,19 @@ public interface ClaimPolicy {
                     : h.annotations().isDetached() ? Optional.of("detached") : Optional.empty());
     ClaimPolicy LABELS_MATCH = of("labels match", (h, r) ->
             r.selector().matches(h.labels()) ? Optional.empty() : Optional.of("labels do not match " + r.selector()));
+    /**
+     * A claim must lead to provisioning: the request names an image (its own or the site's default) or the host
+     * carries one in spec.image (or a spec.customDeploy). Otherwise the host would be claimed and never provisioned (issue 14).
+     */
+    ClaimPolicy IMAGE_TO_PROVISION = of("an image to provision", (h, r) ->
+            r.image() != null || h.spec().hasDeployment() ? Optional.empty() : Optional.of("no image to provision"));
 
-    /** Every policy, cheapest and most telling first. */
+    /**
+     * Every policy, cheapest and most telling first; {@link #IMAGE_TO_PROVISION} last, so that a host it rejects
+     * passed every other rule (the claimer tells "no image" apart from "no host").
+     */
     static List<ClaimPolicy> all() {
-        return List.of(SAME_NAMESPACE, LABELS_MATCH, NOT_DELETING, NO_CONSUMER, AVAILABLE, NO_ERROR, NOT_PAUSED_OR_DETACHED);
+        return List.of(SAME_NAMESPACE, LABELS_MATCH, NOT_DELETING, NO_CONSUMER, AVAILABLE, NO_ERROR, NOT_PAUSED_OR_DETACHED,
+                IMAGE_TO_PROVISION);
     }
 }

@@ -17,4 +17,9 @@ public record ClaimRequest(ConsumerRef consumer, String namespace, LabelSelector
         Objects.requireNonNull(namespace, "namespace");
         selector = selector == null ? LabelSelector.everything() : selector;
     }
+
+    /** The same request with {@code fallback} as its image when it names none. */
+    public ClaimRequest withImageIfNone(Image fallback) {
+        return image != null || fallback == null ? this : new ClaimRequest(consumer, namespace, selector, fallback, userData);
+    }
 }

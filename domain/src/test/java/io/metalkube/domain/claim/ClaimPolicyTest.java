@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimPolicyTest {
 
     static final ConsumerRef MACHINE = new ConsumerRef("cluster.x-k8s.io/v1beta1", "Machine", "dc1", "worker-a");
-    static final ClaimRequest REQUEST = new ClaimRequest(MACHINE, "dc1", LabelSelector.ofLabels(Map.of("role", "worker")), null, null);
+    static final ClaimRequest REQUEST = new ClaimRequest(MACHINE, "dc1", LabelSelector.ofLabels(Map.of("role", "worker")),
+            HostBuilder.IMAGE, null);
 
     /** A host every policy accepts. */
     static HostBuilder eligible(String name) {
@@ -52,6 +53,15 @@ class ClaimPolicyTest {
     }
 
     @Test
+    void anImageToProvision() {
+        ClaimRequest imageless = new ClaimRequest(MACHINE, "dc1", REQUEST.selector(), null, null);
+
+        assertThat(ClaimPolicy.IMAGE_TO_PROVISION.reject(eligible("h1").build(), imageless)).contains("no image to provision");
+        assertThat(ClaimPolicy.IMAGE_TO_PROVISION.reject(eligible("h1").withImage(HostBuilder.OTHER_IMAGE).build(), imageless)).isEmpty();
+        assertThat(ClaimPolicy.IMAGE_TO_PROVISION.reject(eligible("h1").build(), REQUEST)).isEmpty();
+    }
+
+    @Test
     void noError() {
         assertThat(ClaimPolicy.NO_ERROR.reject(eligible("h1").failed(ErrorType.REGISTRATION, 1, Instant.EPOCH).build(), REQUEST))
                 .contains("in error (registration error)");
@@ -77,7 +87,8 @@ class ClaimPolicyTest {
     @Test
     void policiesHaveReadableNames() {
         assertThat(ClaimPolicy.all()).extracting(ClaimPolicy::name).containsExactly("same namespace", "labels match",
-                "not being deleted", "no consumer", "available", "no error", "not paused or detached");
+                "not being deleted", "no consumer", "available", "no error", "not paused or detached",
+                "an image to provision");
         assertThat(ClaimPolicy.AVAILABLE).hasToString("available");
     }
 

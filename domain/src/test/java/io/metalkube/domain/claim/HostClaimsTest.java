@@ -102,6 +102,22 @@ class HostClaimsTest {
     }
 
     @Test
+    void aRequestWithoutAnImageGetsOnlyAHostThatCarriesOneAndCountsTheHostsThatLackOnlyThat() {
+        ClaimRequest imageless = new ClaimRequest(MACHINE, "dc1", REQUEST.selector(), null, null);
+        Host carrying = eligible("carrying").withImage(OTHER_IMAGE).build();
+        List<Host> bare = List.of(eligible("a").build(), eligible("b").build(), eligible("busy").inState(PROVISIONED).build());
+
+        assertThat(claims.choose(bare, imageless)).isInstanceOfSatisfying(ClaimDecision.NoneAvailable.class, n -> {
+            assertThat(n.lackingOnlyAnImage()).isEqualTo(2);
+            assertThat(n.summary()).contains("2 no image to provision");
+        });
+        List<Host> all = new ArrayList<>(bare);
+        all.add(carrying);
+        assertThat(claims.choose(all, imageless)).isInstanceOfSatisfying(ClaimDecision.Chosen.class,
+                c -> assertThat(c.host()).isEqualTo(carrying));
+    }
+
+    @Test
     void claimingSetsTheConsumerTheImageTheUserDataAndOnline() {
         ClaimRequest request = requestFor("worker-a");
 
