@@ -37,7 +37,7 @@ public final class BackendSelection {
         if (kind == BackendKind.FIXTURE && inCluster && !fixtureOptIn) {
             throw new InvalidSettingException(SETTING + " is fixture, but MetalKube runs inside a Kubernetes cluster: "
                     + "the fixture back-end only simulates hosts and would report them provisioned without touching them. "
-                    + "Choose ironic or ipmi, or set " + FIXTURE_OPT_IN + "=true if a simulated site is really wanted.");
+                    + "Choose ironic, ipmi, redfish or direct, or set " + FIXTURE_OPT_IN + "=true if a simulated site is really wanted.");
         }
         return kind;
     }

@@ -191,6 +191,38 @@ public class MetalkubeSettings {
         public void setCipherSuite(int v) { cipherSuite = v; }
     }
 
+    /** metalkube.redfish.*: the direct Redfish client (metalkube.backend redfish or direct). */
+    @ConfigurationProperties("redfish")
+    public static class Redfish {
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(3);
+        private Duration actionTimeout = Duration.ofSeconds(60);
+        private String caFile;
+
+        /** How long a TCP connection to a BMC may take (a dead BMC is reported after it). */
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration v) { connectTimeout = v; }
+        /** How long a BMC may take to answer one request. */
+        public Duration getReadTimeout() { return readTimeout; }
+        public void setReadTimeout(Duration v) { readTimeout = v; }
+        /** How long an action that makes the BMC fetch an image (InsertMedia) may take. */
+        public Duration getActionTimeout() { return actionTimeout; }
+        public void setActionTimeout(Duration v) { actionTimeout = v; }
+        /** PEM bundle of the CAs that sign BMC certificates; unset = the JDK's trust store. */
+        public String getCaFile() { return caFile; }
+        public void setCaFile(String v) { caFile = v; }
+    }
+
+    /** metalkube.direct.*: with metalkube.backend direct, which of MetalKube's own back-ends run; each host's scheme picks one. */
+    @ConfigurationProperties("direct")
+    public static class Direct {
+        private List<String> backends = new ArrayList<>(List.of("ipmi", "redfish"));
+
+        /** ipmi (ipmi://, libvirt://) and/or redfish (redfish*://, idrac-*://, ilo5-*://). */
+        public List<String> getBackends() { return backends; }
+        public void setBackends(List<String> v) { backends = v == null ? new ArrayList<>() : new ArrayList<>(v); }
+    }
+
     /** metalkube.discovery.*: periodic BMC scans that create hosts (ipmi back-end only). */
     @ConfigurationProperties("discovery")
     public static class Discovery {

@@ -6,6 +6,7 @@ import io.metalkube.ipmi.IpmiSettings;
 import io.metalkube.ipmi.ScanSettings;
 import io.metalkube.ironic.IronicSettings;
 import io.metalkube.ironic.driver.HardwareMode;
+import io.metalkube.redfish.RedfishSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Translates {@code metalkube.ironic.*}, {@code metalkube.ipmi.*} and {@code metalkube.discovery.*} into the adapters' settings. */
+/**
+ * Translates {@code metalkube.ironic.*}, {@code metalkube.ipmi.*}, {@code metalkube.redfish.*} and {@code metalkube.discovery.*}
+ * into the adapters' settings.
+ */
 final class AdapterSettings {
 
     private AdapterSettings() {
@@ -66,6 +70,23 @@ final class AdapterSettings {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("metalkube.ipmi: " + e.getMessage());
         }
+    }
+
+    static RedfishSettings redfish(MetalkubeSettings.Redfish s) {
+        RedfishSettings settings;
+        try {
+            settings = RedfishSettings.defaults().withTimeouts(s.getConnectTimeout(), s.getReadTimeout()).withActionTimeout(s.getActionTimeout());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidSettingException("metalkube.redfish: " + e.getMessage() + " (connect-timeout, read-timeout and action-timeout must be positive)");
+        }
+        if (s.getCaFile() != null && !s.getCaFile().isBlank()) {
+            Path ca = Path.of(s.getCaFile());
+            if (!Files.isReadable(ca)) {
+                throw new InvalidSettingException("metalkube.redfish.ca-file " + ca + " cannot be read; mount the BMC CA bundle there or unset the setting");
+            }
+            settings = settings.withCaBundle(ca);
+        }
+        return settings;
     }
 
     static ScanSettings scan(MetalkubeSettings.Discovery s) {

@@ -21,8 +21,8 @@ class BackendSelectionTest {
 
     @Test
     void anUnknownBackendIsRefusedWithTheChoices() {
-        assertThatThrownBy(() -> BackendSelection.choose("redfish", false, false))
-                .hasMessageContaining("\"redfish\"").hasMessageContaining("ironic, ipmi, fixture");
+        assertThatThrownBy(() -> BackendSelection.choose("openbmc", false, false))
+                .hasMessageContaining("\"openbmc\"").hasMessageContaining("ironic, ipmi, fixture, redfish, direct");
     }
 
     @Test
@@ -38,6 +38,8 @@ class BackendSelectionTest {
     void realBackendsAreAcceptedInAnyCase() {
         assertThat(BackendSelection.choose("Ironic", true, false)).isEqualTo(BackendKind.IRONIC);
         assertThat(BackendSelection.choose(" ipmi ", true, false)).isEqualTo(BackendKind.IPMI);
+        assertThat(BackendSelection.choose("Redfish", true, false)).isEqualTo(BackendKind.REDFISH);
+        assertThat(BackendSelection.choose("direct", true, false)).isEqualTo(BackendKind.DIRECT);
     }
 
     @Test
