@@ -49,6 +49,8 @@ public final class RedfishSession implements AutoCloseable {
     private volatile String sessionUri;
     private volatile ServiceRoot root;
     private volatile boolean closed;
+    private volatile RuntimeException loginFailure;
+    private volatile long loginFailedAt;
 
     /**
      * @param base scheme://host:port of the service, e.g. {@code https://10.0.0.7:443}
@@ -245,14 +247,29 @@ public final class RedfishSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs in once for every thread. Threads that queued behind a login that failed get that failure at once instead
+     * of each waiting out its own timeout, so a dead BMC is reported in one timeout however many callers it has.
+     */
     private void ensureLoggedIn() {
         if (mode != Mode.UNKNOWN) {
             return;
         }
+        long asked = System.nanoTime();
         loginLock.lock();
         try {
+            RuntimeException failure = loginFailure;
+            if (failure != null && loginFailedAt - asked >= 0) {
+                throw failure;
+            }
             if (mode == Mode.UNKNOWN) {
-                login();
+                try {
+                    login();
+                } catch (RuntimeException e) {
+                    loginFailure = e;
+                    loginFailedAt = System.nanoTime();
+                    throw e;
+                }
             }
         } finally {
             loginLock.unlock();
