@@ -33,6 +33,9 @@ public final class HostAnnotationCodec {
     public static final String REBOOT_PREFIX = "reboot.metal3.io/";
     public static final String INSPECT = "inspect.metal3.io";
     public static final String HARDWARE_DETAILS = "inspect.metal3.io/hardwaredetails";
+    /** CAPM3's remediation mark (v1beta2 name) and the deprecated one it still honours: no new consumer. */
+    public static final String UNHEALTHY = "capm3.metal3.io/unhealthy";
+    public static final String UNHEALTHY_DEPRECATED = "capi.metal3.io/unhealthy";
 
     private HostAnnotationCodec() {
     }
@@ -76,7 +79,8 @@ public final class HostAnnotationCodec {
         if (a.containsKey(STATUS)) {
             backup = convert(STATUS, read(STATUS, a.get(STATUS), BareMetalHostStatus.class, problems), HostStatusMapper::toDomain, problems);
         }
-        return new Parsed(new HostAnnotations(paused, detached, reboots, inspect, hardware, backup), problems);
+        boolean unhealthy = a.containsKey(UNHEALTHY) || a.containsKey(UNHEALTHY_DEPRECATED);
+        return new Parsed(new HostAnnotations(paused, detached, reboots, inspect, hardware, backup, unhealthy), problems);
     }
 
     /** What is reported for a label or annotation whose value is null: it is read as removed. */

@@ -42,6 +42,7 @@ class HostAnnotationCodecGoldenTest {
         assertThat(a.reboots()).extracting(r -> r.key() + ":" + r.mode()).as("reboots")
                 .containsExactlyInAnyOrderElementsOf(Golden.texts(e.get("reboots")));
         assertThat(a.inspect().name()).as("inspect").isEqualTo(e.get("inspect").asText());
+        assertThat(a.unhealthy()).as("unhealthy").isEqualTo(e.path("unhealthy").asBoolean(false));
         if (e.has("hardware")) {
             assertThat(a.hardwareDetails()).isPresent();
             assertThat(a.hardwareDetails().get().ramMebibytes()).isEqualTo(e.get("hardware").asInt());

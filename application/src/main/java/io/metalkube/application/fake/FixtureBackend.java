@@ -45,6 +45,7 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, Queue<String>> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<HostId, AtomicLong> writes = new ConcurrentHashMap<>();
     private volatile boolean outage;
 
     public FixtureBackend(Clock clock, FixtureTimings timings) {
@@ -99,6 +100,16 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
     public String customDeploy(HostId host) {
         Node n = nodes.get(host);
         return n == null ? null : n.customDeploy;
+    }
+
+    /**
+     * Calls that asked the simulated data center to change something for {@code host}: every operation but a power
+     * read and a registration of an already registered node (which only proves the credentials). For tests that
+     * must show an operator only read (cluster move, adoption).
+     */
+    public long writes(HostId host) {
+        AtomicLong w = writes.get(host);
+        return w == null ? 0 : w.get();
     }
 
     /** How many calls of each kind were made (e.g. "readpower"), for efficiency tests. */
@@ -205,6 +216,10 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
 
     private Outcome call(Operation op, Supplier<Outcome> body) {
         calls.computeIfAbsent(op.kind(), k -> new AtomicLong()).incrementAndGet();
+        boolean read = op instanceof Operation.ReadPower || op instanceof Operation.Register && isRegistered(op.target().host());
+        if (!read) {
+            writes.computeIfAbsent(op.target().host(), h -> new AtomicLong()).incrementAndGet();
+        }
         if (outage) {
             return new Outcome.Unavailable("fixture back-end is down (simulated outage)");
         }

@@ -92,4 +92,48 @@ class StatusBackupRestoreTest {
             throw new AssertionError("step " + k + " was never reached");
         }
     }
+
+    /**
+     * clusterctl move (metal3-anchors.md §1.5, issue 13): CAPM3 pauses the host ({@code metal3.io/capm3}) and writes
+     * the status annotation; the objects are created anew in the target cluster (status empty, the Secret with a new
+     * resourceVersion) and the source copies deleted; CAPM3 unpauses in the target. The target's operator adopts the
+     * provisioned host: registration only proves the new Secret against the node the source registered, then the
+     * steady poll reads power. No inspection, provisioning, power change or other back-end write.
+     */
+    @Test
+    void aProvisionedHostMovedToAnotherClusterIsAdoptedWithBackEndReadsOnly() {
+        Site site = new Site();
+        Host h = site.addHost("h1", Map.of());
+        site.hosts.edit(h.id(), x -> x.withSpec(x.spec().withImage(Image.of(Site.IMAGE_URL, "abc123")).withOnline(true)));
+        assertThat(new ControlLoop(site, site.operator()).runUntil(() -> site.host("h1").state() == ProvisioningState.PROVISIONED
+                && Boolean.TRUE.equals(site.host("h1").status().poweredOn()), 200)).isTrue();
+        Host source = site.host("h1");
+        long writesBefore = site.fixture.writes(h.id());
+        // what the target cluster receives: paused, the status annotation, no status; the Secret re-created
+        site.hosts.put(source.withStatus(HostStatus.initial()).withAnnotations(source.annotations().withPaused(true)
+                .withStatusBackup(Optional.of(source.status()))));
+        site.credentials.put(Site.NS, "h1-bmc", "admin", "pw-h1");
+        Operator target = site.operator();
+        ControlLoop loop = new ControlLoop(site, target);
+        loop.runUntil(() -> false, 10);
+        assertThat(site.host("h1").status().isEmpty()).as("a paused host is left alone, status not restored yet").isTrue();
+
+        site.hosts.edit(h.id(), x -> x.withAnnotations(x.annotations().withPaused(false))); // CAPM3 unpauses in the target
+        loop.runUntil(() -> false, 60);
+
+        Host adopted = site.host("h1");
+        assertThat(adopted.state()).isEqualTo(ProvisioningState.PROVISIONED);
+        assertThat(adopted.status().provisioning().id()).isEqualTo(source.status().provisioning().id());
+        assertThat(adopted.status().goodCredentials()).isNotEqualTo(source.status().goodCredentials())
+                .as("registration proved the target cluster's Secret").isNotNull();
+        assertThat(adopted.status().hasError()).isFalse();
+        assertThat(adopted.status().poweredOn()).isTrue();
+        for (String kind : List.of("inspect", "provision", "deprovision", "poweron", "poweroff", "reboot", "delete", "detach")) {
+            assertThat(target.backend().calls(kind, h.id())).as("%s calls in the target", kind).isZero();
+        }
+        assertThat(target.backend().calls("register", h.id())).isPositive();
+        assertThat(site.fixture.writes(h.id())).as("back-end writes caused by the adoption").isEqualTo(writesBefore);
+        assertThat(site.fixture.image(h.id())).isEqualTo(Site.IMAGE_URL);
+        assertThat(site.fixture.poweredOn(h.id())).isTrue();
+    }
 }

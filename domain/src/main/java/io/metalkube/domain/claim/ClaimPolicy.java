@@ -47,6 +47,22 @@ public interface ClaimPolicy {
                     : h.annotations().isDetached() ? Optional.of("detached") : Optional.empty());
     ClaimPolicy LABELS_MATCH = of("labels match", (h, r) ->
             r.selector().matches(h.labels()) ? Optional.empty() : Optional.of("labels do not match " + r.selector()));
+    /** CAPM3's node-reuse label: the host is booked for the MachineDeployment or control plane it names. */
+    String NODE_REUSE_LABEL = "infrastructure.cluster.x-k8s.io/node-reuse";
+
+    /** CAPM3's remediation marks a host it gave up on; chooseHost skips it (issue 13). */
+    ClaimPolicy NOT_UNHEALTHY = of("not unhealthy", (h, r) ->
+            h.annotations().unhealthy() ? Optional.of("marked unhealthy (capm3.metal3.io/unhealthy)") : Optional.empty());
+    /**
+     * A host CAPM3 booked for node reuse (label {@value #NODE_REUSE_LABEL} = group) goes only to that group
+     * (chooseHost skips it for everyone else; CAPM3 issue 3190 is another consumer taking it).
+     */
+    ClaimPolicy NOT_RESERVED_FOR_ANOTHER = of("not reserved for another group", (h, r) -> {
+        String group = h.labels().get(NODE_REUSE_LABEL);
+        return group == null || group.equals(r.nodeReuseGroup()) ? Optional.empty()
+                : Optional.of("reserved for node reuse by " + group);
+    });
+
     /**
      * A claim must lead to provisioning: the request names an image (its own or the site's default) or the host
      * carries one in spec.image (or a spec.customDeploy). Otherwise the host would be claimed and never provisioned (issue 14).
@@ -60,6 +76,6 @@ public interface ClaimPolicy {
      */
     static List<ClaimPolicy> all() {
         return List.of(SAME_NAMESPACE, LABELS_MATCH, NOT_DELETING, NO_CONSUMER, AVAILABLE, NO_ERROR, NOT_PAUSED_OR_DETACHED,
-                IMAGE_TO_PROVISION);
+                NOT_UNHEALTHY, NOT_RESERVED_FOR_ANOTHER, IMAGE_TO_PROVISION);
     }
 }

@@ -51,8 +51,18 @@ public final class HostClaims {
                 lackingOnlyAnImage += rejection.get().policy() == ClaimPolicy.IMAGE_TO_PROVISION ? 1 : 0;
             }
         }
+        Optional<Host> awaited = awaitedReuseHost(hosts, eligible, request);
+        if (awaited.isPresent()) {
+            Host h = awaited.get();
+            return new ClaimDecision.NoneAvailable("host " + h.id() + " is reserved for node reuse by " + request.nodeReuseGroup()
+                    + " and still \"" + h.state().wireName() + "\"; waiting for it to become available");
+        }
         if (eligible.isEmpty()) {
             return new ClaimDecision.NoneAvailable(summarize(hosts.size(), request, reasons), lackingOnlyAnImage);
+        }
+        List<Host> reserved = eligible.stream().filter(h -> reservedFor(h, request)).toList();
+        if (!reserved.isEmpty()) {
+            eligible = reserved; // CAPM3's chooseHost: a host booked for this group comes before any free one
         }
         String consumerKey = request.consumer().namespace() + "/" + request.consumer().name();
         // rank each host once (hashing inside the comparator cost 30 ms per claim at 10,000 hosts)
@@ -66,6 +76,25 @@ public final class HostClaims {
             others.add(ranked.get(i).host());
         }
         return new ClaimDecision.Chosen(ranked.get(0).host(), List.copyOf(others));
+    }
+
+    private static boolean reservedFor(Host host, ClaimRequest request) {
+        return request.nodeReuseGroup() != null && request.nodeReuseGroup().equals(host.labels().get(ClaimPolicy.NODE_REUSE_LABEL));
+    }
+
+    /**
+     * CAPM3 waits for a host booked for the requester's group that is not available yet (e.g. still deprovisioning
+     * after its previous Machine went away) rather than take another: the booked host is the one to reuse.
+     */
+    private static Optional<Host> awaitedReuseHost(List<Host> hosts, List<Host> eligible, ClaimRequest request) {
+        if (request.nodeReuseGroup() == null || eligible.stream().anyMatch(h -> reservedFor(h, request))) {
+            return Optional.empty();
+        }
+        return hosts.stream().filter(h -> reservedFor(h, request) && !h.deleting() && h.spec().consumerRef() == null
+                        && h.id().namespace().equals(request.namespace()) && request.selector().matches(h.labels())
+                        && !h.annotations().unhealthy() && !h.annotations().paused() && !h.annotations().isDetached()
+                        && !h.status().hasError())
+                .min(java.util.Comparator.comparing(Host::id));
     }
 
     /** Why {@code host} cannot be claimed: the first policy that rejects it, if any. */

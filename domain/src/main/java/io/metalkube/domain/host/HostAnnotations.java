@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param inspect         {@code inspect.metal3.io}
  * @param hardwareDetails {@code inspect.metal3.io/hardwaredetails}: details to use when inspection is disabled
  * @param statusBackup    {@code baremetalhost.metal3.io/status}: the status to restore when status is empty
+ * @param unhealthy       {@code capm3.metal3.io/unhealthy} or the older {@code capi.metal3.io/unhealthy} (CAPM3's
+ *                        remediation): the host takes no new consumer
  */
 public record HostAnnotations(boolean paused, Optional<DetachRequest> detached, List<RebootRequest> reboots,
                               InspectRequest inspect, Optional<HardwareDetails> hardwareDetails,
-                              Optional<HostStatus> statusBackup) {
+                              Optional<HostStatus> statusBackup, boolean unhealthy) {
 
     public HostAnnotations {
         detached = detached == null ? Optional.empty() : detached;
@@ -25,8 +27,14 @@ public record HostAnnotations(boolean paused, Optional<DetachRequest> detached, 
         statusBackup = statusBackup == null ? Optional.empty() : statusBackup;
     }
 
+    /** Without the unhealthy mark. */
+    public HostAnnotations(boolean paused, Optional<DetachRequest> detached, List<RebootRequest> reboots,
+                           InspectRequest inspect, Optional<HardwareDetails> hardwareDetails, Optional<HostStatus> statusBackup) {
+        this(paused, detached, reboots, inspect, hardwareDetails, statusBackup, false);
+    }
+
     public static HostAnnotations none() {
-        return new HostAnnotations(false, Optional.empty(), List.of(), InspectRequest.NONE, Optional.empty(), Optional.empty());
+        return new HostAnnotations(false, Optional.empty(), List.of(), InspectRequest.NONE, Optional.empty(), Optional.empty(), false);
     }
 
     public boolean isDetached() {
@@ -42,26 +50,30 @@ public record HostAnnotations(boolean paused, Optional<DetachRequest> detached, 
     }
 
     public HostAnnotations withPaused(boolean v) {
-        return new HostAnnotations(v, detached, reboots, inspect, hardwareDetails, statusBackup);
+        return new HostAnnotations(v, detached, reboots, inspect, hardwareDetails, statusBackup, unhealthy);
     }
 
     public HostAnnotations withDetached(Optional<DetachRequest> v) {
-        return new HostAnnotations(paused, v, reboots, inspect, hardwareDetails, statusBackup);
+        return new HostAnnotations(paused, v, reboots, inspect, hardwareDetails, statusBackup, unhealthy);
     }
 
     public HostAnnotations withReboots(List<RebootRequest> v) {
-        return new HostAnnotations(paused, detached, v, inspect, hardwareDetails, statusBackup);
+        return new HostAnnotations(paused, detached, v, inspect, hardwareDetails, statusBackup, unhealthy);
     }
 
     public HostAnnotations withInspect(InspectRequest v) {
-        return new HostAnnotations(paused, detached, reboots, v, hardwareDetails, statusBackup);
+        return new HostAnnotations(paused, detached, reboots, v, hardwareDetails, statusBackup, unhealthy);
     }
 
     public HostAnnotations withHardwareDetails(Optional<HardwareDetails> v) {
-        return new HostAnnotations(paused, detached, reboots, inspect, v, statusBackup);
+        return new HostAnnotations(paused, detached, reboots, inspect, v, statusBackup, unhealthy);
     }
 
     public HostAnnotations withStatusBackup(Optional<HostStatus> v) {
-        return new HostAnnotations(paused, detached, reboots, inspect, hardwareDetails, v);
+        return new HostAnnotations(paused, detached, reboots, inspect, hardwareDetails, v, unhealthy);
+    }
+
+    public HostAnnotations withUnhealthy(boolean v) {
+        return new HostAnnotations(paused, detached, reboots, inspect, hardwareDetails, statusBackup, v);
     }
 }

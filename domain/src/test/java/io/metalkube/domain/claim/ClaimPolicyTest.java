@@ -88,7 +88,7 @@ class ClaimPolicyTest {
     void policiesHaveReadableNames() {
         assertThat(ClaimPolicy.all()).extracting(ClaimPolicy::name).containsExactly("same namespace", "labels match",
                 "not being deleted", "no consumer", "available", "no error", "not paused or detached",
-                "an image to provision");
+                "not unhealthy", "not reserved for another group", "an image to provision");
         assertThat(ClaimPolicy.AVAILABLE).hasToString("available");
     }
 

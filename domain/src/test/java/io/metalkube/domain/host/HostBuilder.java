@@ -130,6 +130,12 @@ public final class HostBuilder {
         return this;
     }
 
+    /** CAPM3's {@code capm3.metal3.io/unhealthy} (or the older {@code capi.metal3.io/unhealthy}). */
+    public HostBuilder unhealthy() {
+        annotations = annotations.withUnhealthy(true);
+        return this;
+    }
+
     public HostBuilder paused() {
         annotations = annotations.withPaused(true);
         return this;
