@@ -15,7 +15,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@code demo --hold}'s promise: with the kubeconfig EmbeddedApiServer writes, kubectl lists hosts and Machines. */
+/**
+ * {@code demo --hold}'s promise: with the kubeconfig EmbeddedApiServer writes, kubectl lists hosts and Machines.
+ * CRUD mock only: it tests the discovery documents the embedded server fakes for kubectl; a real API server serves
+ * them itself (kubectl against kube-lite: KubectlOnRealApiServerTest).
+ */
 class KubectlAgainstEmbeddedApiServerTest {
 
     @TempDir
@@ -27,7 +31,7 @@ class KubectlAgainstEmbeddedApiServerTest {
         assumeTrue(kubectl != null, "kubectl is not installed on this machine");
         try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
             var client = api.client();
-            Site.createHost(client, "kubectl-0", 9, Map.of("node-profile", "master"));
+            new Site.User(client, "default").createHost("kubectl-0", 9, Map.of("node-profile", "master"));
             Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
 
             String hosts = run(kubectl, kubeconfig, "get", "bmh", "-o", "name");

@@ -1,9 +1,11 @@
 package io.metalkube.kubernetes;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.metalkube.application.fake.FixtureBackend;
 import io.metalkube.application.fake.FixtureTimings;
 import io.metalkube.application.service.HostReconciler;
@@ -16,19 +18,30 @@ import io.metalkube.domain.lifecycle.LifecycleTimings;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.BareMetalHostSpec;
 import io.metalkube.kubernetes.crd.Machine;
+import io.metalkube.kubernetes.testing.TestApiServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Test wiring, as bootstrap does it: an embedded API server, and operators built from KubernetesPorts, the
- * application's services and the fixture back-end.
+ * Test wiring, as bootstrap does it: operators built from KubernetesPorts, the application's services and the
+ * fixture back-end, on a {@link TestApiServer} (the CRUD mock or kube-lite); and {@link User}, a test acting as a
+ * user in one namespace.
  */
 final class Site {
 
-    static final String NS = "default";
+    /** How long a test waits for the operator to get somewhere: generous, the machine may be busy (a bound, not a sleep). */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private Site() {
+    }
 
     /** One operator instance: its own client, ports, use cases, and JOSDK operator. */
     static final class Instance implements AutoCloseable {
@@ -38,12 +51,12 @@ final class Site {
         final MachineClaimer claimer;
         final KubernetesOperator operator;
 
-        Instance(EmbeddedApiServer api, KubernetesSettings settings, FixtureBackend backend) {
+        Instance(TestApiServer api, KubernetesSettings settings, FixtureBackend backend) {
             this(api, settings, backend, null);
         }
 
         /** With {@code counter} counting every request of this instance's client (JOSDK's included). */
-        Instance(EmbeddedApiServer api, KubernetesSettings settings, FixtureBackend backend, ApiRequestCounter counter) {
+        Instance(TestApiServer api, KubernetesSettings settings, FixtureBackend backend, ApiRequestCounter counter) {
             Clock clock = Clock.systemUTC();
             client = api.client(settings, counter);
             ports = new KubernetesPorts(client, settings, clock);
@@ -68,8 +81,12 @@ final class Site {
         return new FixtureBackend(Clock.systemUTC(), FixtureTimings.instant());
     }
 
-    static KubernetesSettings settings(String name) {
-        return KubernetesSettings.defaults().withOperatorName(name).withApiRequestsPerSecond(2_000);
+    /**
+     * An operator named {@code name} watching {@code namespaces}: on a shared real API server every test class works
+     * in namespaces of its own, so operators of other classes never see its objects.
+     */
+    static KubernetesSettings settings(String name, String... namespaces) {
+        return KubernetesSettings.defaults().withOperatorName(name).withApiRequestsPerSecond(2_000).withNamespaces(Set.of(namespaces));
     }
 
     static Secret secret(String namespace, String name, String user, String password) {
@@ -97,47 +114,62 @@ final class Site {
         return h;
     }
 
-    static void createHost(KubernetesClient client, String name, int n, Map<String, String> labels) {
-        client.secrets().inNamespace(NS).resource(secret(NS, name + "-bmc", "admin", "pw-" + name)).create();
-        client.resources(BareMetalHost.class).inNamespace(NS).resource(host(NS, name, name + "-bmc", n, labels)).create();
-    }
-
-    static BareMetalHost host(KubernetesClient client, String name) {
-        return client.resources(BareMetalHost.class).inNamespace(NS).withName(name).get();
-    }
-
     static String state(BareMetalHost h) {
         return h == null || h.getStatus() == null || h.getStatus().provisioning == null ? "" : h.getStatus().provisioning.state;
     }
 
-    /** Sets an annotation as a user would, reading again if the operator wrote in between (409). */
-    static void annotate(KubernetesClient client, String namespace, String name, String key, String value) {
-        edit(client, namespace, name, h -> {
-            java.util.Map<String, String> a = new java.util.HashMap<>(h.getMetadata().getAnnotations() == null
-                    ? Map.of() : h.getMetadata().getAnnotations());
-            a.put(key, value);
-            h.getMetadata().setAnnotations(a);
-        });
-    }
+    /** A test acting as a user in one namespace: creates, reads and edits hosts, Machines, Secrets; reads events. */
+    record User(KubernetesClient client, String ns) {
 
-    /** Edits a host as a user would, reading again if the operator wrote in between (409). */
-    static void edit(KubernetesClient client, String namespace, String name, java.util.function.Consumer<BareMetalHost> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.resources(BareMetalHost.class).inNamespace(namespace).withName(name).edit(h -> {
-                    change.accept(h);
-                    return h;
-                });
-                return;
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 10) {
-                    throw e;
+        void createHost(String name, int n, Map<String, String> labels) {
+            client.secrets().inNamespace(ns).resource(secret(ns, name + "-bmc", "admin", "pw-" + name)).create();
+            client.resources(BareMetalHost.class).inNamespace(ns).resource(Site.host(ns, name, name + "-bmc", n, labels)).create();
+        }
+
+        BareMetalHost host(String name) {
+            return client.resources(BareMetalHost.class).inNamespace(ns).withName(name).get();
+        }
+
+        String state(String host) {
+            return Site.state(host(host));
+        }
+
+        Machine machine(String name) {
+            return client.resources(Machine.class).inNamespace(ns).withName(name).get();
+        }
+
+        List<BareMetalHost> hosts() {
+            return client.resources(BareMetalHost.class).inNamespace(ns).list().getItems();
+        }
+
+        List<Event> events() {
+            return client.v1().events().inNamespace(ns).list().getItems();
+        }
+
+        /** Sets an annotation as a user would, reading again if the operator wrote in between (409). */
+        void annotate(String name, String key, String value) {
+            edit(name, h -> {
+                Map<String, String> a = new HashMap<>(h.getMetadata().getAnnotations() == null ? Map.of() : h.getMetadata().getAnnotations());
+                a.put(key, value);
+                h.getMetadata().setAnnotations(a);
+            });
+        }
+
+        /** Edits a host as a user would, reading again if the operator wrote in between (409). */
+        void edit(String name, Consumer<BareMetalHost> change) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    client.resources(BareMetalHost.class).inNamespace(ns).withName(name).edit(h -> {
+                        change.accept(h);
+                        return h;
+                    });
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409 || attempt == 10) {
+                        throw e;
+                    }
                 }
             }
         }
-    }
-
-    static Machine machine(KubernetesClient client, String name) {
-        return client.resources(Machine.class).inNamespace(NS).withName(name).get();
     }
 }

@@ -10,26 +10,27 @@ import io.metalkube.application.service.StateCountingCapacity;
 import io.metalkube.domain.claim.HostClaims;
 import io.metalkube.domain.lifecycle.Lifecycle;
 import io.metalkube.domain.lifecycle.LifecycleTimings;
-import io.metalkube.kubernetes.EmbeddedApiServer;
 import io.metalkube.kubernetes.KubernetesOperator;
 import io.metalkube.kubernetes.KubernetesPorts;
 import io.metalkube.kubernetes.KubernetesSettings;
+import io.metalkube.kubernetes.testing.ApiServerBinding;
+import io.metalkube.kubernetes.testing.TestApiServer;
 
 import java.time.Clock;
 
 /** The operator as bootstrap wires it (Kubernetes ports, application services, instant fixture back-end) on the CRUD mock. */
 final class CorpusSite implements AutoCloseable {
 
-    final EmbeddedApiServer api;
+    final TestApiServer api;
     final KubernetesClient client;
     final FixtureBackend backend;
     final KubernetesOperator operator;
 
     CorpusSite() {
         Clock clock = Clock.systemUTC();
-        api = EmbeddedApiServer.start();
+        api = ApiServerBinding.CRUD_MOCK.open();
         KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("metalkube-corpus").withApiRequestsPerSecond(2_000);
-        client = api.client(settings);
+        client = api.client(settings, null);
         KubernetesPorts ports = new KubernetesPorts(client, settings, clock);
         backend = new FixtureBackend(clock, FixtureTimings.instant());
         HostReconciler hosts = new HostReconciler(ports.hosts(), ports.credentials(), new StateCountingCapacity(ports.hosts(), 100, clock),

@@ -15,7 +15,6 @@ import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.Effect;
 import io.metalkube.domain.lifecycle.HostEvent;
-import io.metalkube.kubernetes.EmbeddedApiServer;
 import io.metalkube.kubernetes.KubernetesPorts;
 import io.metalkube.kubernetes.KubernetesSettings;
 import io.metalkube.kubernetes.crd.BareMetalHost;
@@ -24,7 +23,11 @@ import io.metalkube.kubernetes.crd.MachineSpec;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import io.metalkube.kubernetes.testing.ApiServerBinding;
+import io.metalkube.kubernetes.testing.TestApiServer;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -35,131 +38,166 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The ports against the CRUD mock, without any controller: compare-and-set, write-if-changed, effects, events. */
+/**
+ * The ports without any controller: compare-and-set, write-if-changed, effects, events, conditions; on the CRUD mock
+ * and on kube-lite.
+ */
 class KubernetesStoresTest {
 
-    static EmbeddedApiServer api;
-    static KubernetesClient client;
-    static KubernetesPorts ports;
-
-    @BeforeAll
-    static void start() {
-        api = EmbeddedApiServer.start();
-        client = api.client();
-        ports = new KubernetesPorts(client, KubernetesSettings.defaults(), Clock.systemUTC());
+    @Nested
+    class OnTheCrudMock extends Suite {
+        OnTheCrudMock() {
+            super(ApiServerBinding.CRUD_MOCK);
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        api.close();
+    @Nested
+    class OnKubeLite extends Suite {
+        OnKubeLite() {
+            super(ApiServerBinding.KUBE_LITE);
+        }
     }
 
-    static Host newHost(String ns, String name) {
-        return ports.hosts().createIfAbsent(Host.newHost(new HostId(ns, name), Map.of("role", "test"),
-                HostSpec.empty().withBmc(new BmcDetails("ipmi://192.0.2.1", name + "-bmc", false)))).orElseThrow();
-    }
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Suite {
 
-    @Test
-    void specWritesAreCompareAndSetOnResourceVersion() {
-        Host read = newHost("cas", "h1");
-        Host sameRead = ports.hosts().find(read.id()).orElseThrow();
-        ConsumerRef a = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", "cas", "a");
-        ConsumerRef b = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", "cas", "b");
+        final ApiServerBinding binding;
+        TestApiServer api;
+        KubernetesClient client;
+        KubernetesPorts ports;
 
-        Host claimed = ports.hosts().compareAndSetSpec(read, read.spec().withConsumerRef(a));
-        assertThat(claimed.spec().consumerRef()).isEqualTo(a);
-        assertThat(claimed.revision()).isNotEqualTo(read.revision());
-        assertThatThrownBy(() -> ports.hosts().compareAndSetSpec(sameRead, sameRead.spec().withConsumerRef(b)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("cas/h1");
-        assertThat(ports.hosts().find(read.id()).orElseThrow().spec().consumerRef()).isEqualTo(a);
-        assertThat(client.resources(BareMetalHost.class).inNamespace("cas").withName("h1").get().getMetadata().getGeneration()).isEqualTo(2L);
-    }
+        Suite(ApiServerBinding binding) {
+            this.binding = binding;
+        }
 
-    @Test
-    void statusIsWrittenOnlyWhenItChanges() {
-        Host h = newHost("status", "h1");
-        HostStatus registering = HostStatus.initial().withState(ProvisioningState.REGISTERING);
-        Host written = ports.hosts().writeStatus(h, registering);
-        assertThat(written.status()).isEqualTo(registering);
-        Host again = ports.hosts().writeStatus(written, registering);
-        assertThat(again.revision()).as("no write for an unchanged status").isEqualTo(written.revision());
+        @BeforeAll
+        void start() {
+            api = binding.open();
+            client = api.client();
+            ports = new KubernetesPorts(client, KubernetesSettings.defaults(), Clock.systemUTC());
+        }
 
-        BareMetalHost cr = client.resources(BareMetalHost.class).inNamespace("status").withName("h1").get();
-        assertThat(cr.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
-                .containsExactly("Ready=False", "Provisioned=False", "Healthy=True", "Progressing=True");
-        String healthySince = cr.getStatus().conditions.get(2).getLastTransitionTime();
+        @AfterAll
+        void stop() {
+            if (api != null) {
+                api.close();
+            }
+        }
 
-        Host available = ports.hosts().writeStatus(again, registering.withState(ProvisioningState.AVAILABLE));
-        assertThat(available.revision()).isNotEqualTo(again.revision());
-        BareMetalHost after = client.resources(BareMetalHost.class).inNamespace("status").withName("h1").get();
-        assertThat(after.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
-                .containsExactly("Ready=True", "Provisioned=False", "Healthy=True", "Progressing=False");
-        assertThat(after.getStatus().conditions.get(2).getLastTransitionTime()).as("unchanged condition keeps its time").isEqualTo(healthySince);
-        assertThat(after.getSpec().bmc.address).as("a status write leaves spec alone").isEqualTo("ipmi://192.0.2.1");
-    }
+        Host newHost(String ns, String name) {
+            return ports.hosts().createIfAbsent(Host.newHost(new HostId(ns, name), Map.of("role", "test"),
+                    HostSpec.empty().withBmc(new BmcDetails("ipmi://192.0.2.1", name + "-bmc", false)))).orElseThrow();
+        }
 
-    @Test
-    void effectsClearOnlyTheAnnotationsTheyName() {
-        newHost("fx", "h1");
-        client.resources(BareMetalHost.class).inNamespace("fx").withName("h1").edit(cr -> {
-            cr.getMetadata().setAnnotations(new HashMap<>(Map.of(HostAnnotationCodec.REBOOT, "", HostAnnotationCodec.REBOOT_PREFIX + "ops", "",
-                    HostAnnotationCodec.STATUS, "{}", "keep.example.com/x", "1")));
-            return cr;
-        });
-        Host h = ports.hosts().find(new HostId("fx", "h1")).orElseThrow();
-        ports.hosts().apply(h, List.of(Effect.CLEAR_ONCE_REBOOT, Effect.CLEAR_STATUS_BACKUP));
-        assertThat(client.resources(BareMetalHost.class).inNamespace("fx").withName("h1").get().getMetadata().getAnnotations())
-                .containsOnlyKeys(HostAnnotationCodec.REBOOT_PREFIX + "ops", "keep.example.com/x");
-    }
+        @Test
+        void specWritesAreCompareAndSetOnResourceVersion() {
+            String ns = api.namespace("cas");
+            Host read = newHost(ns, "h1");
+            Host sameRead = ports.hosts().find(read.id()).orElseThrow();
+            ConsumerRef a = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", ns, "a");
+            ConsumerRef b = new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", ns, "b");
 
-    @Test
-    void createIfAbsentCreatesOnce() {
-        Host h = Host.newHost(new HostId("create", "h1"), Map.of(), HostSpec.empty());
-        assertThat(ports.hosts().createIfAbsent(h)).isPresent();
-        assertThat(ports.hosts().createIfAbsent(h)).isEmpty();
-    }
+            Host claimed = ports.hosts().compareAndSetSpec(read, read.spec().withConsumerRef(a));
+            assertThat(claimed.spec().consumerRef()).isEqualTo(a);
+            assertThat(claimed.revision()).isNotEqualTo(read.revision());
+            assertThatThrownBy(() -> ports.hosts().compareAndSetSpec(sameRead, sameRead.spec().withConsumerRef(b)))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(ns + "/h1");
+            assertThat(ports.hosts().find(read.id()).orElseThrow().spec().consumerRef()).isEqualTo(a);
+            assertThat(client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get().getMetadata().getGeneration()).isEqualTo(2L);
+        }
 
-    @Test
-    void listAllHonoursTheWatchedNamespaces() {
-        newHost("shard-a", "h1");
-        newHost("shard-b", "h1");
-        var sharded = new KubernetesPorts(client, KubernetesSettings.defaults().withNamespaces(Set.of("shard-a")), Clock.systemUTC());
-        assertThat(sharded.hosts().listAll()).extracting(x -> x.id().namespace()).containsOnly("shard-a");
-        assertThat(ports.hosts().listAll()).extracting(x -> x.id().namespace()).contains("shard-a", "shard-b");
-    }
+        @Test
+        void statusIsWrittenOnlyWhenItChanges() {
+            String ns = api.namespace("status");
+            Host h = newHost(ns, "h1");
+            HostStatus registering = HostStatus.initial().withState(ProvisioningState.REGISTERING);
+            Host written = ports.hosts().writeStatus(h, registering);
+            assertThat(written.status()).isEqualTo(registering);
+            Host again = ports.hosts().writeStatus(written, registering);
+            assertThat(again.revision()).as("no write for an unchanged status").isEqualTo(written.revision());
 
-    @Test
-    void eventsLinkToTheHost() {
-        Host h = newHost("events", "h1");
-        ports.hosts().find(h.id());
-        ports.events().publish(h.id(), HostEvent.warning("RegistrationError", "BMC refused the credentials"));
-        var e = client.v1().events().inNamespace("events").list().getItems().get(0);
-        assertThat(e.getType()).isEqualTo("Warning");
-        assertThat(e.getReason()).isEqualTo("RegistrationError");
-        assertThat(e.getInvolvedObject().getKind()).isEqualTo("BareMetalHost");
-        assertThat(e.getInvolvedObject().getUid()).isEqualTo(client.resources(BareMetalHost.class).inNamespace("events").withName("h1").get().getMetadata().getUid());
-    }
+            BareMetalHost cr = client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get();
+            assertThat(cr.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
+                    .containsExactly("Ready=False", "Provisioned=False", "Healthy=True", "Progressing=True");
+            String healthySince = cr.getStatus().conditions.get(2).getLastTransitionTime();
 
-    @Test
-    void chosenHostIsRecordedWithCompareAndSetAndStatusOnlyWhenChanged() {
-        Machine m = new Machine();
-        m.setMetadata(new ObjectMetaBuilder().withNamespace("machines").withName("m1").build());
-        m.setSpec(new MachineSpec());
-        client.resources(Machine.class).inNamespace("machines").resource(m).create();
-        MachineView view = ports.machines().find(new MachineId("machines", "m1")).orElseThrow();
-        MachineView stale = ports.machines().find(new MachineId("machines", "m1")).orElseThrow();
+            Host available = ports.hosts().writeStatus(again, registering.withState(ProvisioningState.AVAILABLE));
+            assertThat(available.revision()).isNotEqualTo(again.revision());
+            BareMetalHost after = client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get();
+            assertThat(after.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
+                    .containsExactly("Ready=True", "Provisioned=False", "Healthy=True", "Progressing=False");
+            assertThat(after.getStatus().conditions.get(2).getLastTransitionTime()).as("unchanged condition keeps its time").isEqualTo(healthySince);
+            assertThat(after.getSpec().bmc.address).as("a status write leaves spec alone").isEqualTo("ipmi://192.0.2.1");
+        }
 
-        MachineView chosen = ports.machines().recordChosenHost(view, new HostId("machines", "h7"));
-        assertThat(chosen.chosenHost()).contains(new HostId("machines", "h7"));
-        assertThat(ports.machines().find(view.id()).orElseThrow().chosenHost()).contains(new HostId("machines", "h7"));
-        assertThatThrownBy(() -> ports.machines().recordChosenHost(stale, new HostId("machines", "h8")))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("machines/m1");
+        @Test
+        void effectsClearOnlyTheAnnotationsTheyName() {
+            String ns = api.namespace("fx");
+            newHost(ns, "h1");
+            client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").edit(cr -> {
+                cr.getMetadata().setAnnotations(new HashMap<>(Map.of(HostAnnotationCodec.REBOOT, "", HostAnnotationCodec.REBOOT_PREFIX + "ops", "",
+                        HostAnnotationCodec.STATUS, "{}", "keep.example.com/x", "1")));
+                return cr;
+            });
+            Host h = ports.hosts().find(new HostId(ns, "h1")).orElseThrow();
+            ports.hosts().apply(h, List.of(Effect.CLEAR_ONCE_REBOOT, Effect.CLEAR_STATUS_BACKUP));
+            assertThat(client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get().getMetadata().getAnnotations())
+                    .containsOnlyKeys(HostAnnotationCodec.REBOOT_PREFIX + "ops", "keep.example.com/x");
+        }
 
-        MachineStatus status = new MachineStatus("h7", "Provisioning", List.of("192.0.2.7"), "", "");
-        ports.machines().writeStatus(chosen, status);
-        String rv = client.resources(Machine.class).inNamespace("machines").withName("m1").get().getMetadata().getResourceVersion();
-        ports.machines().writeStatus(chosen, status);
-        assertThat(client.resources(Machine.class).inNamespace("machines").withName("m1").get().getMetadata().getResourceVersion()).isEqualTo(rv);
-        assertThat(ports.machines().find(view.id()).orElseThrow().status()).isEqualTo(status);
+        @Test
+        void createIfAbsentCreatesOnce() {
+            Host h = Host.newHost(new HostId(api.namespace("create"), "h1"), Map.of(), HostSpec.empty());
+            assertThat(ports.hosts().createIfAbsent(h)).isPresent();
+            assertThat(ports.hosts().createIfAbsent(h)).isEmpty();
+        }
+
+        @Test
+        void listAllHonoursTheWatchedNamespaces() {
+            String shardA = api.namespace("shard-a");
+            String shardB = api.namespace("shard-b");
+            newHost(shardA, "h1");
+            newHost(shardB, "h1");
+            var sharded = new KubernetesPorts(client, KubernetesSettings.defaults().withNamespaces(Set.of(shardA)), Clock.systemUTC());
+            assertThat(sharded.hosts().listAll()).extracting(x -> x.id().namespace()).containsOnly(shardA);
+            assertThat(ports.hosts().listAll()).extracting(x -> x.id().namespace()).contains(shardA, shardB);
+        }
+
+        @Test
+        void eventsLinkToTheHost() {
+            String ns = api.namespace("events");
+            Host h = newHost(ns, "h1");
+            ports.hosts().find(h.id());
+            ports.events().publish(h.id(), HostEvent.warning("RegistrationError", "BMC refused the credentials"));
+            var e = client.v1().events().inNamespace(ns).list().getItems().get(0);
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getReason()).isEqualTo("RegistrationError");
+            assertThat(e.getInvolvedObject().getKind()).isEqualTo("BareMetalHost");
+            assertThat(e.getInvolvedObject().getUid()).isEqualTo(client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get().getMetadata().getUid());
+        }
+
+        @Test
+        void chosenHostIsRecordedWithCompareAndSetAndStatusOnlyWhenChanged() {
+            Machine m = new Machine();
+            String ns = api.namespace("machines");
+            m.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("m1").build());
+            m.setSpec(new MachineSpec());
+            client.resources(Machine.class).inNamespace(ns).resource(m).create();
+            MachineView view = ports.machines().find(new MachineId(ns, "m1")).orElseThrow();
+            MachineView stale = ports.machines().find(new MachineId(ns, "m1")).orElseThrow();
+
+            MachineView chosen = ports.machines().recordChosenHost(view, new HostId(ns, "h7"));
+            assertThat(chosen.chosenHost()).contains(new HostId(ns, "h7"));
+            assertThat(ports.machines().find(view.id()).orElseThrow().chosenHost()).contains(new HostId(ns, "h7"));
+            assertThatThrownBy(() -> ports.machines().recordChosenHost(stale, new HostId(ns, "h8")))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(ns + "/m1");
+
+            MachineStatus status = new MachineStatus("h7", "Provisioning", List.of("192.0.2.7"), "", "");
+            ports.machines().writeStatus(chosen, status);
+            String rv = client.resources(Machine.class).inNamespace(ns).withName("m1").get().getMetadata().getResourceVersion();
+            ports.machines().writeStatus(chosen, status);
+            assertThat(client.resources(Machine.class).inNamespace(ns).withName("m1").get().getMetadata().getResourceVersion()).isEqualTo(rv);
+            assertThat(ports.machines().find(view.id()).orElseThrow().status()).isEqualTo(status);
+        }
     }
 }
