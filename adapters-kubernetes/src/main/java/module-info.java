@@ -19,6 +19,7 @@ module io.metalkube.adapters.kubernetes {
     requires java.net.http;
     requires java.logging;
     requires java.management; // heap figures in the scale benchmark (test sources compile inside this module)
+    requires static jdk.httpserver; // the tests' admission webhook server (test sources compile inside this module)
 
     exports io.metalkube.kubernetes;
     exports io.metalkube.kubernetes.admission;

@@ -85,12 +85,25 @@ public final class KubernetesOperator implements AutoCloseable {
         }
     }
 
-    /** Starts informers and controllers (with leader election: starts campaigning). Returns once caches synced. */
+    /**
+     * Starts informers and controllers (with leader election: starts campaigning). Returns once caches synced.
+     *
+     * @throws OperatorStartException naming what the API server refused (a missing permission, an unserved resource)
+     */
     public synchronized void start() {
         if (closed) {
             throw new IllegalStateException("this operator was closed; create a new one");
         }
-        operator.start();
+        try {
+            operator.start();
+        } catch (RuntimeException e) {
+            try {
+                operator.stop(); // informers and threads a failed start left running
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw OperatorStartException.explain(e, settings);
+        }
         caches.startServing(this);
         started = true;
         LOG.log(Level.INFO, () -> "operator " + settings.operatorName() + " started, watching "

@@ -3,6 +3,7 @@ package io.metalkube.kubernetes.crd;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -28,7 +29,8 @@ public class BareMetalHostSpec {
     public SecretReference metaData;
     public String preprovisioningNetworkDataName;
     public RootDeviceHints rootDeviceHints;
-    /** metadata (default) or disabled. */
+    /** metadata (default, which the API server fills in as metal3's CRD does) or disabled. */
+    @Default("metadata")
     @Pattern("^(metadata|disabled)?$")
     public String automatedCleaningMode;
     public Boolean disablePowerOff;
