@@ -106,8 +106,8 @@ class InvalidSpecControllerTest {
             assertThat(status.errorMessage).startsWith("spec is invalid (fix it to continue): " + expected);
             assertThat(status.operationalStatus).isEqualTo("error");
             assertThat(status.errorCount).isEqualTo(1);
-            assertThat(invalidSpecEvents(name)).singleElement()
-                    .satisfies(e -> assertThat(e.getMessage()).isEqualTo(status.errorMessage));
+            await().atMost(Site.PATIENCE).untilAsserted(() -> assertThat(invalidSpecEvents(name)).singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).isEqualTo(status.errorMessage)));
 
             // another reconcile (an annotation change) with the same problem: no second write, no second event
             user.annotate(name, "example.com/note", "reconcile me");

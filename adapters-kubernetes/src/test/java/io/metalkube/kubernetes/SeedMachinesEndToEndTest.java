@@ -108,9 +108,9 @@ class SeedMachinesEndToEndTest {
             assertThat(user.host("node-0").getSpec().consumerRef.name).isEqualTo(node.getMetadata().getName());
             assertThat(user.host("spare-0").getSpec().consumerRef).isNull();
             assertThat(backend.image(new HostId(ns, "master-0"))).isEqualTo("http://images.example/os.qcow2");
-            assertThat(user.events())
+            await().atMost(Site.PATIENCE).untilAsserted(() -> assertThat(user.events())
                     .extracting(e -> e.getInvolvedObject().getName() + ":" + e.getReason())
-                    .contains(master.getMetadata().getName() + ":HostClaimed", "master-0:StateChanged");
+                    .contains(master.getMetadata().getName() + ":HostClaimed", "master-0:StateChanged"));
 
             user.client().resources(Machine.class).inNamespace(ns).withName(master.getMetadata().getName()).delete();
             await().atMost(Site.PATIENCE).until(() -> user.machine(master.getMetadata().getName()) == null);

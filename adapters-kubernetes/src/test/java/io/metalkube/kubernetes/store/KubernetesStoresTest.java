@@ -30,6 +30,7 @@ import io.metalkube.kubernetes.testing.ApiServerBinding;
 import io.metalkube.kubernetes.testing.TestApiServer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ports without any controller: compare-and-set, write-if-changed, effects, events, conditions; on the CRUD mock
@@ -169,6 +171,8 @@ class KubernetesStoresTest {
             Host h = newHost(ns, "h1");
             ports.hosts().find(h.id());
             ports.events().publish(h.id(), HostEvent.warning("RegistrationError", "BMC refused the credentials"));
+            // events are sent in the background (a reconcile never waits for one): wait for it
+            await().atMost(Duration.ofSeconds(60)).until(() -> !client.v1().events().inNamespace(ns).list().getItems().isEmpty());
             var e = client.v1().events().inNamespace(ns).list().getItems().get(0);
             assertThat(e.getType()).isEqualTo("Warning");
             assertThat(e.getReason()).isEqualTo("RegistrationError");
