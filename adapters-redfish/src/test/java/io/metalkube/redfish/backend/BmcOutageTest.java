@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A BMC that dies, hangs or comes back: bounded detection, no effect on other BMCs, recovery without a restart of ours. */
 class BmcOutageTest {
@@ -46,59 +47,87 @@ class BmcOutageTest {
             assertThat(detected).isLessThan(Duration.ofSeconds(5));
 
             emulator.restart();
-            Outcome back = RedfishBackendAgainstEmulatorTest.until(() -> backend.powerOn(new Operation.PowerOn(t)), Duration.ofSeconds(40));
+            Outcome back = RedfishBackendAgainstEmulatorTest.until(() -> backend.powerOn(new Operation.PowerOn(t)), Duration.ofSeconds(90));
             assertThat(back).isEqualTo(new Outcome.PowerState(true));
             assertThat(emulator.poweredOn(SushyEmulator.uuidOf(t))).isTrue();
         }
     }
 
-    @Test
-    void aHungBmcIsReportedWithinFiveSecondsAndDelaysNoOtherBmc() throws Exception {
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             SushyEmulator emulator = SushyEmulator.start("healthy", 4);
-             RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults())) {
-            Thread acceptor = Thread.ofVirtual().start(() -> {
+    /** A BMC that accepts connections and never answers, counting the connections it holds. */
+    static final class HungBmc implements AutoCloseable {
+        final ServerSocket socket;
+        final List<Socket> held = new CopyOnWriteArrayList<>();
+        final Thread acceptor;
+
+        HungBmc() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = Thread.ofVirtual().start(() -> {
                 try {
-                    while (!silent.isClosed()) {
-                        held.add(silent.accept()); // accepts, never answers: a hung BMC
+                    while (!socket.isClosed()) {
+                        held.add(socket.accept());
                     }
                 } catch (IOException closed) {
                     // test over
                 }
             });
-            BackendTarget hung = new BackendTarget(new HostId("test", "hung"), "", BmcAddress.parse("redfish+http://127.0.0.1:"
-                    + silent.getLocalPort() + "/redfish/v1/Systems/1"), BmcCredentials.of("admin", "pw"), "", false);
-            List<BackendTarget> healthy = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                healthy.add(emulator.target(emulator.nextSystem()));
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                long t0 = System.nanoTime();
-                List<Future<Outcome>> hungReads = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    hungReads.add(pool.submit(() -> backend.readPower(new Operation.ReadPower(hung))));
-                }
-                for (BackendTarget t : healthy) {
-                    assertThat(pool.submit(() -> backend.readPower(new Operation.ReadPower(t))).get()).isEqualTo(new Outcome.PowerState(false));
-                }
-                Duration healthyDone = Duration.ofNanos(System.nanoTime() - t0);
-                for (Future<Outcome> f : hungReads) {
-                    Outcome o = f.get();
-                    assertThat(o).isInstanceOf(Outcome.Failed.class);
-                    assertThat(((Outcome.Failed) o).message()).contains("host test/hung", "no answer", "within 3 s");
-                }
-                Duration hungDone = Duration.ofNanos(System.nanoTime() - t0);
-                assertThat(hungDone).as("a hung BMC is reported in under 5 s").isLessThan(Duration.ofSeconds(5));
-                assertThat(healthyDone).as("healthy BMCs answered while the hung one was still being waited for").isLessThan(Duration.ofSeconds(2));
-            } finally {
-                pool.shutdownNow();
-                acceptor.interrupt();
-            }
-        } finally {
+        }
+
+        BackendTarget target() {
+            return new BackendTarget(new HostId("test", "hung"), "", BmcAddress.parse("redfish+http://127.0.0.1:" + socket.getLocalPort()
+                    + "/redfish/v1/Systems/1"), BmcCredentials.of("admin", "pw"), "", false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            acceptor.interrupt();
             for (Socket s : held) {
                 s.close();
+            }
+        }
+    }
+
+    @Test
+    void aHungBmcIsReportedWithinFiveSeconds() throws Exception {
+        try (HungBmc hung = new HungBmc(); RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults())) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                long t0 = System.nanoTime();
+                List<Future<Outcome>> reads = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    reads.add(pool.submit(() -> backend.readPower(new Operation.ReadPower(hung.target()))));
+                }
+                for (Future<Outcome> f : reads) {
+                    Outcome o = f.get();
+                    assertThat(((Outcome.Failed) o).message()).contains("host test/hung", "no answer", "within 3 s");
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("four callers of a hung BMC all told in under 5 s")
+                        .isLessThan(Duration.ofSeconds(5));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Ordering, not timing: healthy BMCs are read to the end while calls to a hung BMC are still waiting (20 s timeout here). */
+    @Test
+    void aHungBmcDelaysNoOtherBmc() throws Exception {
+        try (HungBmc hung = new HungBmc(); SushyEmulator emulator = SushyEmulator.start("healthy", 4);
+             RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Outcome>> hungReads = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    hungReads.add(pool.submit(() -> backend.readPower(new Operation.ReadPower(hung.target()))));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> !hung.held.isEmpty());
+                for (int i = 0; i < 4; i++) {
+                    BackendTarget t = emulator.target(emulator.nextSystem());
+                    assertThat(pool.submit(() -> backend.readPower(new Operation.ReadPower(t))).get()).isEqualTo(new Outcome.PowerState(false));
+                }
+                assertThat(hungReads).as("the hung BMC's callers are still waiting").noneMatch(Future::isDone);
+            } finally {
+                pool.shutdownNow();
             }
         }
     }
@@ -116,7 +145,7 @@ class BmcOutageTest {
             long t0 = System.nanoTime();
             Outcome o = backend.register(new Operation.Register(t, null, null, null, null));
             assertThat(((Outcome.Failed) o).message()).contains("registration of host test/gone", "connection refused");
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         }
     }
 }

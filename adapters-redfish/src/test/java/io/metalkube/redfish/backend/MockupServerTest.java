@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,12 +92,14 @@ class MockupServerTest {
 
     @Test
     void etagModeIsHonouredOnPatch() {
+        // The mockup is single-threaded and the gateway adds a read per PATCH: generous answer timeout on a loaded machine.
         try (RedfishGateway gw = RedfishGateway.start(mockup.base()).withEtags();
-             RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults())) {
+             RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20)))) {
             BackendTarget t = target(gw.port());
             // A live-iso on the mockup: its CD has no InsertMedia action, so the image is PATCHed (iLO 4 style), then Boot.
             Image iso = new Image("http://127.0.0.1:1/etag-mode.iso", "", null, DiskFormat.LIVE_ISO);
-            backend.provision(new Operation.Provision(t, iso, null, null, null, null, BootMode.UEFI, AutomatedCleaningMode.DISABLED));
+            Outcome o = backend.provision(new Operation.Provision(t, iso, null, null, null, null, BootMode.UEFI, AutomatedCleaningMode.DISABLED));
+            assertThat(o).as("inserted and restarted; the mockup never changes power by itself").isInstanceOf(Outcome.InProgress.class);
             List<RedfishGateway.Recorded> patches = gw.recordedMatching(r -> r.method().equals("PATCH"));
             assertThat(patches).extracting(RedfishGateway.Recorded::path)
                     .contains("/redfish/v1/Systems/437XR1138R2/VirtualMedia/CD1", "/redfish/v1/Systems/437XR1138R2");

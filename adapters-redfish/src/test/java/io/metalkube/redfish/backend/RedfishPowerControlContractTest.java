@@ -53,6 +53,6 @@ class RedfishPowerControlContractTest extends PowerControlContract {
 
     @Override
     protected Duration settleTimeout() {
-        return Duration.ofSeconds(40);
+        return Duration.ofSeconds(60);
     }
 }

@@ -77,6 +77,6 @@ class RedfishProvisioningContractTest extends ProvisioningContract {
 
     @Override
     protected Duration timeout() {
-        return Duration.ofSeconds(60);
+        return Duration.ofSeconds(90);
     }
 }

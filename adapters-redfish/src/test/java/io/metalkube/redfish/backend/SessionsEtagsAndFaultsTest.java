@@ -106,7 +106,7 @@ class SessionsEtagsAndFaultsTest {
             BackendTarget t = via(gw, uuid, SushyEmulator.PASSWORD);
             Image iso = new Image(images.url("etag.iso"), "", null, DiskFormat.LIVE_ISO);
             Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.provision(new Operation.Provision(t, iso, null, null, null, null,
-                    BootMode.UEFI, AutomatedCleaningMode.DISABLED)), Duration.ofSeconds(45));
+                    BootMode.UEFI, AutomatedCleaningMode.DISABLED)), Duration.ofSeconds(90));
             assertThat(o).isEqualTo(new Outcome.Done());
             List<RedfishGateway.Recorded> patches = gw.recordedMatching(r -> r.method().equals("PATCH"));
             assertThat(patches).isNotEmpty().allMatch(r -> r.ifMatch() != null && r.ifMatch().startsWith("\""));
@@ -146,7 +146,7 @@ class SessionsEtagsAndFaultsTest {
             String uuid = emulator.nextSystem();
             BackendTarget t = via(gw, uuid, SushyEmulator.PASSWORD);
             gw.inject(r -> r.startsWith("POST ") && r.endsWith("ComputerSystem.Reset"), new Fault.Async(2));
-            Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.powerOn(new Operation.PowerOn(t)), Duration.ofSeconds(40));
+            Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.powerOn(new Operation.PowerOn(t)), Duration.ofSeconds(90));
             assertThat(o).isEqualTo(new Outcome.PowerState(true));
             assertThat(gw.recordedMatching(r -> r.path().startsWith("/redfish/v1/TaskService/TaskMonitors/"))).as("two 202 polls, then the end").hasSize(3);
             assertThat(emulator.poweredOn(uuid)).isTrue();
@@ -168,7 +168,7 @@ class SessionsEtagsAndFaultsTest {
             BackendTarget t = via(gw, first, SushyEmulator.PASSWORD);
             Image iso = new Image(images.url("manager-vmedia.iso"), "", null, DiskFormat.LIVE_ISO);
             Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.provision(new Operation.Provision(t, iso, null, null, null, null,
-                    BootMode.UEFI, AutomatedCleaningMode.DISABLED)), Duration.ofSeconds(45));
+                    BootMode.UEFI, AutomatedCleaningMode.DISABLED)), Duration.ofSeconds(90));
             assertThat(o).isEqualTo(new Outcome.Done());
             assertThat(gw.recordedMatching(r -> r.path().startsWith("/redfish/v1/Managers/"))).isNotEmpty();
             assertThat(emulator.insertedImage(first)).isEqualTo(iso.url());

@@ -2,9 +2,7 @@ package io.metalkube.application.contract;
 
 import io.metalkube.application.port.out.HostInspection;
 import io.metalkube.application.port.out.HostRegistration;
-import io.metalkube.domain.host.CredentialsVersion;
 import io.metalkube.domain.host.HardwareDetails;
-import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
@@ -64,20 +62,11 @@ public abstract class InspectionContract {
     }
 
     protected static Operation.Register register(BackendTarget t) {
-        return new Operation.Register(t, new CredentialsVersion("bmc-secret", "1"), ProvisioningState.REGISTERING, null, null);
+        return Progress.register(t);
     }
 
     /** Repeats an idempotent operation while it reports progress. */
     protected Outcome until(Supplier<Outcome> op) {
-        long deadline = System.nanoTime() + timeout().toNanos();
-        Outcome last = op.get();
-        while (last instanceof Outcome.InProgress p) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still in progress after " + timeout() + ": " + p.detail());
-            }
-            PowerControlContract.sleep(Math.min(p.retryAfter().toMillis(), 250));
-            last = op.get();
-        }
-        return last;
+        return Progress.until(op, timeout());
     }
 }

@@ -4,9 +4,7 @@ import io.metalkube.application.port.out.HostProvisioning;
 import io.metalkube.application.port.out.HostRegistration;
 import io.metalkube.domain.host.AutomatedCleaningMode;
 import io.metalkube.domain.host.BootMode;
-import io.metalkube.domain.host.CredentialsVersion;
 import io.metalkube.domain.host.Image;
-import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
@@ -85,8 +83,7 @@ public abstract class ProvisioningContract {
     }
 
     protected BackendTarget registered(BackendTarget t) {
-        Outcome outcome = until(() -> registration().register(new Operation.Register(t, new CredentialsVersion("bmc-secret", "1"),
-                ProvisioningState.REGISTERING, null, null)));
+        Outcome outcome = until(() -> registration().register(Progress.register(t)));
         assertThat(outcome).isInstanceOf(Outcome.Registered.class);
         return t.withProvisionerId(((Outcome.Registered) outcome).provisionerId());
     }
@@ -97,15 +94,6 @@ public abstract class ProvisioningContract {
 
     /** Repeats an idempotent operation while it reports progress. */
     protected Outcome until(Supplier<Outcome> op) {
-        long deadline = System.nanoTime() + timeout().toNanos();
-        Outcome last = op.get();
-        while (last instanceof Outcome.InProgress p) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still in progress after " + timeout() + ": " + p.detail());
-            }
-            PowerControlContract.sleep(Math.min(p.retryAfter().toMillis(), 250));
-            last = op.get();
-        }
-        return last;
+        return Progress.until(op, timeout());
     }
 }
