@@ -110,11 +110,11 @@ public final class IpmiBackend implements HostRegistration, HostInspection, Host
         });
     }
 
-    /** Power off (hard) and clear any boot device override. */
+    /** Power off (hard, unless spec.disablePowerOff forbids it) and clear any boot device override. */
     @Override
     public Outcome deprovision(Operation.Deprovision d) {
         return on(d.target(), "deprovisioning", s -> {
-            if (BmcOperations.poweredOn(s)) {
+            if (BmcOperations.poweredOn(s) && !d.target().disablePowerOff()) {
                 BmcOperations.control(s, ChassisControl.Action.POWER_DOWN);
             }
             BmcOperations.setBootDevice(s, BootDevice.NO_OVERRIDE, false, false);
@@ -139,6 +139,22 @@ public final class IpmiBackend implements HostRegistration, HostInspection, Host
     public Outcome powerOff(Operation.PowerOff p) {
         ChassisControl.Action action = p.mode() == PowerOffMode.SOFT ? ChassisControl.Action.SOFT_SHUTDOWN : ChassisControl.Action.POWER_DOWN;
         return on(p.target(), p.mode() == PowerOffMode.SOFT ? "soft power off" : "hard power off", s -> change(s, false, action));
+    }
+
+    /**
+     * A host that may not be powered off (spec.disablePowerOff): chassis power cycle (IPMI v2.0 §28.3, one command the
+     * BMC carries out itself, so it does not matter that the BMC may be unreachable while the host is down); IPMI has
+     * no soft reboot, so both modes cycle. A host found off is powered on.
+     */
+    @Override
+    public Outcome reboot(Operation.Reboot r) {
+        return on(r.target(), "reboot (power cycle)", s -> {
+            if (!BmcOperations.poweredOn(s)) {
+                return change(s, true, ChassisControl.Action.POWER_UP);
+            }
+            BmcOperations.control(s, ChassisControl.Action.POWER_CYCLE);
+            return new Outcome.Done();
+        });
     }
 
     /** Already there → the observed state; else send the action and report the state observed afterwards. */

@@ -25,6 +25,8 @@ public class BareMetalHostStatus {
     public OperationHistory operationHistory;
     /** When a soft power-off was first asked for (MetalKube: falls back to hard after a timeout). */
     public String powerOffSince;
+    /** reboot.metal3.io/<key> annotations a power cycle already served (MetalKube, spec.disablePowerOff hosts). */
+    public List<String> servedReboots;
     public List<Condition> conditions;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -58,14 +58,14 @@ public final class HostAnnotationCodec {
         List<RebootRequest> reboots = new ArrayList<>();
         for (Map.Entry<String, String> e : a.entrySet()) {
             if (e.getKey().equals(REBOOT)) {
-                reboots.add(new RebootRequest("", rebootMode(e.getKey(), e.getValue(), problems)));
+                reboots.add(reboot("", e.getKey(), e.getValue(), problems));
             } else if (e.getKey().startsWith(REBOOT_PREFIX)) {
                 String key = e.getKey().substring(REBOOT_PREFIX.length());
                 if (key.isEmpty()) {
                     problems.add("annotation " + e.getKey() + " has an empty key after the slash; use reboot.metal3.io or reboot.metal3.io/<key>");
                     continue;
                 }
-                reboots.add(new RebootRequest(key, rebootMode(e.getKey(), e.getValue(), problems)));
+                reboots.add(reboot(key, e.getKey(), e.getValue(), problems));
             }
         }
         InspectRequest inspect = !a.containsKey(INSPECT) ? InspectRequest.NONE
@@ -114,15 +114,25 @@ public final class HostAnnotationCodec {
         return new DetachRequest(force.asBoolean(false));
     }
 
-    private static RebootMode rebootMode(String key, String value, List<String> problems) {
+    /** metal3's RebootAnnotationArguments {mode, force}; anything malformed reads as soft-then-hard, not forced. */
+    private static RebootRequest reboot(String suffix, String key, String value, List<String> problems) {
         if (value == null || value.isBlank()) {
-            return RebootMode.SOFT_THEN_HARD;
+            return new RebootRequest(suffix, RebootMode.SOFT_THEN_HARD, false);
         }
         Optional<JsonNode> json = readTree(key, value, problems);
         if (json.isEmpty()) {
-            return RebootMode.SOFT_THEN_HARD;
+            return new RebootRequest(suffix, RebootMode.SOFT_THEN_HARD, false);
         }
-        JsonNode mode = json.get().path("mode");
+        JsonNode force = json.get().path("force");
+        boolean forced = force.isBoolean() && force.asBoolean();
+        if (!force.isMissingNode() && !force.isNull() && !force.isBoolean()) {
+            problems.add("annotation " + key + ": \"force\" must be true or false, not " + force + "; rebooting without force");
+        }
+        return new RebootRequest(suffix, rebootMode(key, json.get(), problems), forced);
+    }
+
+    private static RebootMode rebootMode(String key, JsonNode value, List<String> problems) {
+        JsonNode mode = value.path("mode");
         if (mode.isMissingNode() || mode.isNull()) {
             return RebootMode.SOFT_THEN_HARD;
         }

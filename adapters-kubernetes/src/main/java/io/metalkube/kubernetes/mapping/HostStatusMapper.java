@@ -43,7 +43,7 @@ public final class HostStatusMapper {
         return new HostStatus(provisioning, OperationalStatus.fromWire(s.operationalStatus).orElse(null),
                 ErrorType.fromWire(s.errorType).orElse(null), s.errorMessage, errorCount, s.poweredOn,
                 Wire.field("status.hardware", () -> hardware(s.hardware)), credentials(s.goodCredentials), credentials(s.triedCredentials),
-                history(s.operationHistory), instant(s.lastUpdated), instant(s.powerOffSince));
+                history(s.operationHistory), instant(s.lastUpdated), instant(s.powerOffSince), Wire.entries(s.servedReboots));
     }
 
     /**
@@ -84,6 +84,7 @@ public final class HostStatusMapper {
         w.triedCredentials = credentials(status.triedCredentials(), namespace);
         w.operationHistory = history(status.operationHistory());
         w.powerOffSince = time(status.powerOffSince());
+        w.servedReboots = status.servedReboots().isEmpty() ? null : status.servedReboots();
         return w;
     }
 

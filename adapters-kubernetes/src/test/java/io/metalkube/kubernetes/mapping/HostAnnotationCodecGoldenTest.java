@@ -39,7 +39,7 @@ class HostAnnotationCodecGoldenTest {
         assertThat(a.paused()).as("paused").isEqualTo(e.get("paused").asBoolean());
         String detached = a.detached().map(d -> d.force() ? "force" : "plain").orElse("absent");
         assertThat(detached).as("detached").isEqualTo(e.get("detached").asText());
-        assertThat(a.reboots()).extracting(r -> r.key() + ":" + r.mode()).as("reboots")
+        assertThat(a.reboots()).extracting(r -> r.key() + ":" + r.mode() + (r.force() ? ":force" : "")).as("reboots")
                 .containsExactlyInAnyOrderElementsOf(Golden.texts(e.get("reboots")));
         assertThat(a.inspect().name()).as("inspect").isEqualTo(e.get("inspect").asText());
         assertThat(a.unhealthy()).as("unhealthy").isEqualTo(e.path("unhealthy").asBoolean(false));

@@ -46,6 +46,7 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
     private final Map<String, Queue<String>> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<HostId, AtomicLong> writes = new ConcurrentHashMap<>();
+    private final Map<HostId, AtomicLong> powerOffs = new ConcurrentHashMap<>();
     private volatile boolean outage;
 
     public FixtureBackend(Clock clock, FixtureTimings timings) {
@@ -112,6 +113,15 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
         return w == null ? 0 : w.get();
     }
 
+    /**
+     * How many times the back-end switched {@code host} from on to off (power-off or deprovisioning; a power cycle
+     * does not count, nor does {@link #setPower}, the power button).
+     */
+    public long powerOffs(HostId host) {
+        AtomicLong n = powerOffs.get(host);
+        return n == null ? 0 : n.get();
+    }
+
     /** How many calls of each kind were made (e.g. "readpower"), for efficiency tests. */
     public long calls(String kind) {
         AtomicLong c = calls.get(kind);
@@ -176,7 +186,9 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
             Node n = node(d.target().host());
             n.image = null;
             n.customDeploy = null;
-            n.poweredOn = false;
+            if (!d.target().disablePowerOff()) { // a host that may not be powered off is cleaned and left on
+                power(d.target().host(), false);
+            }
             return new Outcome.Done();
         })));
     }
@@ -199,6 +211,21 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
         return setPower(p, p.target(), false);
     }
 
+    /** A power cycle: the host ends on (an off host is switched on), and is never counted as powered off. */
+    @Override
+    public Outcome reboot(Operation.Reboot r) {
+        return call(r, () -> {
+            Outcome refused = checkAccess(r.target());
+            if (refused != null) {
+                return refused;
+            }
+            return progress(r.target().host(), "reboot", timings.power(), () -> {
+                node(r.target().host()).poweredOn = true;
+                return new Outcome.PowerState(true);
+            });
+        });
+    }
+
     private Outcome setPower(Operation op, BackendTarget target, boolean on) {
         return call(op, () -> {
             Outcome refused = checkAccess(target);
@@ -206,7 +233,7 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
                 return refused;
             }
             return progress(target.host(), on ? "poweron" : "poweroff", timings.power(), () -> {
-                node(target.host()).poweredOn = on;
+                power(target.host(), on);
                 return new Outcome.PowerState(on);
             });
         });
@@ -273,6 +300,14 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
             n.runningKind = null;
             return finish.get();
         }
+    }
+
+    private void power(HostId host, boolean on) {
+        Node n = node(host);
+        if (n.poweredOn && !on) {
+            powerOffs.computeIfAbsent(host, h -> new AtomicLong()).incrementAndGet();
+        }
+        n.poweredOn = on;
     }
 
     private Node node(HostId host) {

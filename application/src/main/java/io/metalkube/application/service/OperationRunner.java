@@ -47,6 +47,7 @@ public final class OperationRunner {
             case Operation.ReadPower r -> backend.power().readPower(r);
             case Operation.PowerOn p -> backend.power().powerOn(p);
             case Operation.PowerOff p -> backend.power().powerOff(p);
+            case Operation.Reboot r -> backend.power().reboot(r);
         };
     }
 }

@@ -140,5 +140,10 @@ public final class SchemeRoutedBackend {
         public Outcome powerOff(Operation.PowerOff p) {
             return on(p, b -> b.power().powerOff(p));
         }
+
+        @Override
+        public Outcome reboot(Operation.Reboot r) {
+            return on(r, b -> b.power().reboot(r));
+        }
     }
 }

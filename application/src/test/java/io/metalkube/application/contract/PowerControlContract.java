@@ -77,6 +77,41 @@ public abstract class PowerControlContract {
     }
 
     @Test
+    void aRebootLeavesThePeerOnOrFailsClearlyWithoutPoweringItOff() {
+        BackendTarget t = newTarget();
+        setPeerPower(t, true);
+        Outcome outcome = power().reboot(new Operation.Reboot(t, PowerOffMode.HARD));
+        assertThat(outcome).isNotInstanceOf(Outcome.Unavailable.class);
+        if (outcome instanceof Outcome.Failed f) {
+            assertThat(f.message()).isNotBlank();
+            assertThat(peerPoweredOn(t)).as("a refused reboot leaves the host on").isTrue();
+            return;
+        }
+        long deadline = System.nanoTime() + settleTimeout().toNanos();
+        Outcome read = power().readPower(new Operation.ReadPower(t));
+        while (!(read instanceof Outcome.PowerState ps && ps.poweredOn() && peerPoweredOn(t))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the host was not on again within " + settleTimeout() + " of a reboot; last " + read);
+            }
+            sleep(100);
+            read = power().readPower(new Operation.ReadPower(t));
+        }
+    }
+
+    @Test
+    void aRebootOfAHostThatIsOffPowersItOn() {
+        BackendTarget t = newTarget();
+        setPeerPower(t, false);
+        Outcome outcome = power().reboot(new Operation.Reboot(t, PowerOffMode.SOFT));
+        if (outcome instanceof Outcome.Failed f) {
+            assertThat(f.message()).isNotBlank();
+            return;
+        }
+        untilPower(() -> power().reboot(new Operation.Reboot(t, PowerOffMode.SOFT)), t, true);
+        assertThat(peerPoweredOn(t)).isTrue();
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAClearMessageThatDoesNotContainIt() {
         BackendTarget t = withWrongPassword(newTarget());
         Outcome outcome = power().readPower(new Operation.ReadPower(t));

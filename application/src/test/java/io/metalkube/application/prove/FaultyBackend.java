@@ -152,4 +152,9 @@ final class FaultyBackend implements HostRegistration, HostInspection, HostProvi
     public Outcome powerOff(Operation.PowerOff p) {
         return call(p, () -> delegate.power().powerOff(p));
     }
+
+    @Override
+    public Outcome reboot(Operation.Reboot r) {
+        return call(r, () -> delegate.power().reboot(r));
+    }
 }

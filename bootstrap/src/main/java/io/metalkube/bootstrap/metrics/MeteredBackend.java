@@ -50,6 +50,7 @@ public final class MeteredBackend {
             @Override public Outcome readPower(Operation.ReadPower r) { return measure(r, () -> b.power().readPower(r)); }
             @Override public Outcome powerOn(Operation.PowerOn p) { return measure(p, () -> b.power().powerOn(p)); }
             @Override public Outcome powerOff(Operation.PowerOff p) { return measure(p, () -> b.power().powerOff(p)); }
+            @Override public Outcome reboot(Operation.Reboot r) { return measure(r, () -> b.power().reboot(r)); }
         };
         return new Backend(b.name(), registration, inspection, provisioning, power);
     }

@@ -87,6 +87,10 @@ public record HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Im
         return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, v);
     }
 
+    public HostSpec withDisablePowerOff(boolean v) {
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, v, customDeploy);
+    }
+
     public boolean sameImageAs(Image other) {
         return Objects.equals(image, other);
     }

@@ -5,9 +5,12 @@ import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.host.ProvisioningState;
+import io.metalkube.domain.host.RebootRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.metalkube.domain.host.ProvisioningState.*;
 
@@ -72,6 +75,7 @@ final class Conclusions {
             case Operation.ReadPower rp -> concludePower(host, step, outcome, null);
             case Operation.PowerOn po -> concludePower(host, step, outcome, Boolean.TRUE);
             case Operation.PowerOff po -> concludePowerOff(host, po, step, outcome, now);
+            case Operation.Reboot rb -> concludeReboot(host, rb, step, outcome);
             case Operation.Detach dt -> switch (outcome) {
                 case Outcome.Done x -> step.succeed().status(step.status().withOperationalStatus(OperationalStatus.DETACHED)
                                 .withProvisioning(step.status().provisioning().withId("")))
@@ -135,6 +139,27 @@ final class Conclusions {
             step.status(step.status().withPowerOffSince(now));
         }
         return concludePower(host, step, outcome, Boolean.FALSE);
+    }
+
+    /** A power cycle (spec.disablePowerOff) served every pending reboot annotation: the suffixless one goes, keys are remembered. */
+    private Decision concludeReboot(Host host, Operation.Reboot rb, Step step, Outcome outcome) {
+        if (!(outcome instanceof Outcome.Done || outcome instanceof Outcome.PowerState)) {
+            return failure(host, step, ErrorType.POWER_MANAGEMENT, outcome, "reboot");
+        }
+        Reboots reboots = Reboots.of(host);
+        List<RebootRequest> servedNow = reboots.pending(host.status().servedReboots());
+        List<String> served = new ArrayList<>(reboots.stillServed(host.status().servedReboots()));
+        servedNow.stream().filter(RebootRequest::isKeyed).forEach(r -> served.add(r.key()));
+        step.succeed().status(step.status().withServedReboots(served));
+        if (outcome instanceof Outcome.PowerState ps) {
+            step.status(step.status().withPoweredOn(ps.poweredOn()));
+        }
+        if (servedNow.stream().anyMatch(r -> !r.isKeyed())) {
+            step.effect(Effect.CLEAR_ONCE_REBOOT);
+        }
+        return step.event(HostEvent.normal("Rebooted", "host power-cycled (" + rb.mode().name().toLowerCase(java.util.Locale.ROOT)
+                        + ") for " + Reboots.names(servedNow) + "; spec.disablePowerOff is true, so it is never left off"))
+                .requeue(POWER_SETTLE).done();
     }
 
     private Decision concludeDeletion(Host host, Operation operation, Outcome outcome, Step step) {

@@ -12,7 +12,7 @@ import static io.metalkube.domain.host.ProvisioningState.*;
 /**
  * Deletion always terminates (metal3's checkInitiateDelete, metal3-anchors.md §1.8.2): provisioned hosts are
  * deprovisioned, others powered off, then removed from the back-end; a detached or never-registered host skips
- * straight to the end, and each phase is given up after {@link LifecycleTimings#maxDeleteFailures()} failures.
+ * straight to the end, a host with spec.disablePowerOff is never powered off, and each phase is given up after {@link LifecycleTimings#maxDeleteFailures()} failures.
  */
 final class DeletionPlanner {
 
@@ -42,6 +42,12 @@ final class DeletionPlanner {
                         : step.perform(new Operation.Deprovision(access.target(), host.spec().automatedCleaningMode())).done();
             }
             case POWERING_OFF_BEFORE_DELETE -> {
+                if (host.spec().disablePowerOff()) {
+                    // metal3's actionPowerOffBeforeDeleting: "skipping host power off as power off has been disabled"
+                    yield step.succeed().moveTo(DELETING)
+                            .event(HostEvent.normal("PowerOffSkipped", "spec.disablePowerOff is true: the host is deleted without powering it off"))
+                            .requeueNow().done();
+                }
                 if (!access.usable()) {
                     yield step.succeed().moveTo(DELETING)
                             .event(HostEvent.warning("PowerOffSkipped", "no usable BMC address or credentials; deleting without powering off"))

@@ -314,7 +314,7 @@ public final class Lifecycle {
             }
             BmcCredentials credentials = observation.credentials() instanceof CredentialsCheck.Found f ? f.credentials() : null;
             BackendTarget target = new BackendTarget(host.id(), host.status().provisioning().id(), address, credentials,
-                    host.spec().bootMACAddress(), host.spec().bmc().disableCertificateVerification());
+                    host.spec().bootMACAddress(), host.spec().bmc().disableCertificateVerification(), host.spec().disablePowerOff());
             return new Access(target, error, address != null && credentials != null);
         }
     }

@@ -73,6 +73,14 @@ public sealed interface Operation {
     record PowerOff(BackendTarget target, PowerOffMode mode) implements Operation {
     }
 
+    /**
+     * Power-cycle the host and leave it on: what a reboot annotation asks of a host with spec.disablePowerOff,
+     * whose BMC may be unreachable while the host is off (metal3: Ironic reboots instead of powering off). SOFT asks
+     * the operating system to restart, HARD resets the power.
+     */
+    record Reboot(BackendTarget target, PowerOffMode mode) implements Operation {
+    }
+
     /** Remove the host from the back-end before the object goes away. */
     record Delete(BackendTarget target) implements Operation {
     }

@@ -1,6 +1,6 @@
 package io.metalkube.domain.lifecycle;
 
-/** Soft asks the operating system to shut down (ACPI); hard cuts power. */
+/** Soft asks the operating system to shut down (or, for a reboot, restart) over ACPI; hard cuts (or resets) power. */
 public enum PowerOffMode {
     SOFT, HARD
 }

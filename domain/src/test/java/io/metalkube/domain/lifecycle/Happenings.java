@@ -84,6 +84,7 @@ final class Happenings {
             case Operation.Inspect i -> outcome instanceof Outcome.Inspected;
             case Operation.PowerOn p -> outcome instanceof Outcome.PowerState ps && ps.poweredOn();
             case Operation.PowerOff p -> outcome instanceof Outcome.PowerState ps && !ps.poweredOn();
+            case Operation.Reboot r -> outcome instanceof Outcome.Done || outcome instanceof Outcome.PowerState ps && ps.poweredOn();
             case Operation.ReadPower p -> outcome instanceof Outcome.PowerState;
             case Operation.Provision p -> outcome instanceof Outcome.Done;
             case Operation.Deprovision d -> outcome instanceof Outcome.Done;

@@ -83,6 +83,7 @@ final class LifecycleArbitraries {
             case Operation.Inspect i -> new Outcome.Inspected(someHardware());
             case Operation.PowerOn p -> new Outcome.PowerState(true);
             case Operation.PowerOff p -> new Outcome.PowerState(false);
+            case Operation.Reboot r -> new Outcome.PowerState(true);
             case Operation.ReadPower p -> new Outcome.PowerState(true);
             case Operation.Provision p -> new Outcome.Done();
             case Operation.Deprovision d -> new Outcome.Done();

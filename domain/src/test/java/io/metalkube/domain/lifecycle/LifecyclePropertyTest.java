@@ -51,7 +51,8 @@ class LifecyclePropertyTest {
 
         d.operation().ifPresent(op -> {
             if (op instanceof Operation.Provision || op instanceof Operation.Inspect
-                    || (!host.deleting() && (op instanceof Operation.Deprovision || op instanceof Operation.PowerOn || op instanceof Operation.PowerOff))) {
+                    || (!host.deleting() && (op instanceof Operation.Deprovision || op instanceof Operation.PowerOn || op instanceof Operation.PowerOff
+                    || op instanceof Operation.Reboot))) {
                 assertThat(observation.credentials()).isInstanceOfSatisfying(CredentialsCheck.Found.class,
                         found -> assertThat(host.status().goodCredentials()).isEqualTo(found.version()));
             }
