@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Settings of the direct Redfish back-end. Defaults bound every wait: a TCP connection within 2 s and an answer
- * within 3 s (so a dead or hung BMC is reported in under 5 s); actions that make the BMC fetch an image
+ * Settings of the direct Redfish back-end. Defaults bound every wait: a TCP connection within 2 s (a dead BMC —
+ * refused, or no connection — is reported within that) and an answer within 15 s (real BMCs take seconds for some
+ * reads; a hung one is reported then, and delays only its own callers); actions that make the BMC fetch an image
  * (InsertMedia) may take {@code actionTimeout}; 202 task monitors are followed for {@code taskTimeout}; 5xx answers
  * and dropped connections are retried {@code retries} times with doubling back-off from {@code retryBackoff}
  * (a {@code Retry-After} is honoured up to {@code maxRetryAfter}).
@@ -32,7 +33,7 @@ public record RedfishSettings(Duration connectTimeout, Duration readTimeout, Dur
     }
 
     public static RedfishSettings defaults() {
-        return new RedfishSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(60),
+        return new RedfishSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(60),
                 3, Duration.ofMillis(500), Duration.ofSeconds(10), null, Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 

@@ -16,6 +16,8 @@ import io.metalkube.redfish.RedfishSettings;
 import io.metalkube.redfish.peer.IsoServer;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Redfish-specific behaviour of the back-end against one real sushy-tools emulator with 26 systems, checked in the emulator's own state. */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishBackendAgainstEmulatorTest {
 
     static SushyEmulator emulator;

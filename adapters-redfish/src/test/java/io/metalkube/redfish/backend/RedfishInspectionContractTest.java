@@ -6,9 +6,12 @@ import io.metalkube.application.port.out.HostRegistration;
 import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The application's inspection contract, unchanged, on the Redfish back-end against the sushy-tools emulator. */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishInspectionContractTest extends InspectionContract {
 
     static EmulatorTargets peers;

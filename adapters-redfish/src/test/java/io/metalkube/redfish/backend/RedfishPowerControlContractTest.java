@@ -5,11 +5,14 @@ import io.metalkube.application.port.out.PowerControl;
 import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Duration;
 
 /** The application's power contract, unchanged, on the Redfish back-end against the sushy-tools emulator (power lags 1–11 s). */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishPowerControlContractTest extends PowerControlContract {
 
     static EmulatorTargets peers;

@@ -10,6 +10,8 @@ import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.redfish.peer.IsoServer;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * The application's provisioning contract, unchanged, on the Redfish back-end against the sushy-tools emulator:
  * a live ISO served over loopback HTTP, which the emulator downloads on InsertMedia; qcow2 is refused.
  */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishProvisioningContractTest extends ProvisioningContract {
 
     static EmulatorTargets peers;

@@ -7,6 +7,8 @@ import io.metalkube.redfish.RedfishBackend;
 import io.metalkube.redfish.RedfishSettings;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.Duration;
  * The refused-password memory is shortened so "good credentials after a refusal" does not wait 30 s (the good
  * password is a different fingerprint anyway).
  */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishRegistrationContractTest extends RegistrationContract {
 
     static SushyEmulator emulator;

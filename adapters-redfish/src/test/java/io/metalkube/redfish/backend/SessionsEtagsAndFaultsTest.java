@@ -17,6 +17,8 @@ import io.metalkube.redfish.peer.RedfishGateway;
 import io.metalkube.redfish.peer.RedfishGateway.Fault;
 import io.metalkube.redfish.peer.SushyEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a real emulator: the gateway adds a DSP0266 session service (login checked by the emulator's own htpasswd), ETag
  * enforcement and one-shot faults; every other answer is the emulator's.
  */
+@Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class SessionsEtagsAndFaultsTest {
 
     static SushyEmulator emulator;

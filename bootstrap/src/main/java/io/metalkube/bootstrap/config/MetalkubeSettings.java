@@ -195,7 +195,7 @@ public class MetalkubeSettings {
     @ConfigurationProperties("redfish")
     public static class Redfish {
         private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration readTimeout = Duration.ofSeconds(3);
+        private Duration readTimeout = Duration.ofSeconds(15);
         private Duration actionTimeout = Duration.ofSeconds(60);
         private String caFile;
 
