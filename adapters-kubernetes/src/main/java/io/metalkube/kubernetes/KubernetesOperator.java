@@ -30,6 +30,12 @@ public final class KubernetesOperator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KubernetesOperator.class.getName());
     static final int RECONCILE_THREADS = 20;
+    /**
+     * System property: true lets java-operator-sdk patch the primary resources (the finalizer) with server-side apply
+     * instead of a JSON patch. Off: measured on kube-lite it bought nothing and costs the CRUD mock (demo) its
+     * finalizers (docs/decisions/0011-server-side-apply.md; bench.ServerSideApplyBench).
+     */
+    public static final String SERVER_SIDE_APPLY = "metalkube.kubernetes.serverSideApply";
 
     private final Operator operator;
     private final KubernetesSettings settings;
@@ -42,7 +48,7 @@ public final class KubernetesOperator implements AutoCloseable {
         this.settings = settings;
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
-                    .withUseSSAToPatchPrimaryResource(false)
+                    .withUseSSAToPatchPrimaryResource(Boolean.getBoolean(SERVER_SIDE_APPLY))
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(RECONCILE_THREADS)

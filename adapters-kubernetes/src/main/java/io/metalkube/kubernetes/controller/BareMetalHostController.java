@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.metalkube.application.port.in.ReconcileHostUseCase;
 import io.metalkube.application.port.in.ReconcileResult;
+import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.admission.AdmissionChecks;
@@ -24,6 +25,7 @@ import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.store.SecretCredentialsLookup;
+import io.metalkube.kubernetes.support.ApiRateLimiter;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,6 +56,9 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
     private final InformerCaches caches;
     private final Object owner;
     private final InvalidSpecGuard invalidSpec;
+    private final SlotWaiters slotWaiters = new SlotWaiters();
+    /** A fifth of the reconcile threads may work on enrolling hosts at once. */
+    private final EnrolmentGate enrolment = new EnrolmentGate(4);
     private final UnreadableHostGuard unreadable;
 
     /** {@code caches}/{@code owner}: this controller's primary cache and Secret cache are shared with the stores. */
@@ -88,16 +93,58 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
         InformerEventSource<Secret, BareMetalHost> secrets = new InformerEventSource<>(config, context);
         caches.bindHosts(owner, context.getPrimaryCache());
         caches.bindSecrets(owner, secrets);
-        return List.of(secrets);
+        return List.of(secrets, slotWaiters.eventSource());
     }
 
     @Override
-    public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) {
-        try {
-            return reconcileReadable(cr);
-        } catch (UnreadableFieldException e) {
-            return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(unreadable.report(cr, e).toMillis());
+    public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) throws Exception {
+        ApiRateLimiter.Priority priority = priority(cr);
+        boolean enrolling = priority == ApiRateLimiter.Priority.LOW;
+        if (enrolling && !enrolment.tryEnter()) {
+            return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(enrolment.retryAfter().toMillis());
         }
+        UpdateControl<BareMetalHost> control;
+        try {
+            control = ApiRateLimiter.withPriority(priority, () -> {
+                try {
+                    return reconcileReadable(cr);
+                } catch (UnreadableFieldException e) {
+                    return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(unreadable.report(cr, e).toMillis());
+                }
+            });
+        } finally {
+            if (enrolling) {
+                enrolment.exit();
+            }
+        }
+        HostId id = HostMapper.id(cr);
+        slotWaiters.observed(id, state(cr), current(id));
+        return control;
+    }
+
+    /**
+     * The API budget goes to hosts that progress: a new host, or one registering that has not yet asked for a
+     * provisioning slot, waits behind every other request; the rest (a host that may take a slot now, one in a slot,
+     * one being polled) goes first (see {@link ApiRateLimiter}).
+     */
+    static ApiRateLimiter.Priority priority(BareMetalHost cr) {
+        String state = state(cr);
+        boolean enrolling = state.isEmpty() || (state.equals("registering") && !"delayed".equals(cr.getStatus().operationalStatus));
+        return enrolling ? ApiRateLimiter.Priority.LOW : ApiRateLimiter.Priority.HIGH;
+    }
+
+    /** The host as the cache has it now (empty if gone or unreadable: it holds no slot then). */
+    private Optional<Host> current(HostId id) {
+        try {
+            return store.find(id);
+        } catch (UnreadableFieldException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String state(BareMetalHost cr) {
+        var status = cr.getStatus();
+        return status == null || status.provisioning == null || status.provisioning.state == null ? "" : status.provisioning.state;
     }
 
     private UpdateControl<BareMetalHost> reconcileReadable(BareMetalHost cr) {
@@ -137,6 +184,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
         if (result.gone()) {
             reported.remove(id);
         }
+        slotWaiters.observed(id, state(cr), result.gone() ? Optional.empty() : current(id));
         return Controls.delete(result);
     }
 

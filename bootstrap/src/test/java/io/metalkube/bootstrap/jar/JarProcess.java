@@ -85,6 +85,10 @@ public final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM, as Kubernetes sends it. */
     public void terminate() {
         process.destroy();

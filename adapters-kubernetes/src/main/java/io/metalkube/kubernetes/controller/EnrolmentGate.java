@@ -1,0 +1,34 @@
+package io.metalkube.kubernetes.controller;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * At most a few reconciles of enrolling hosts (new, or registering without a provisioning slot) run at once; the
+ * others try again in a few seconds. Under the client-side rate limit an enrolling host's request waits behind every
+ * other ({@code ApiRateLimiter.Priority.LOW}), and a waiting request holds its reconcile thread: without this gate,
+ * thousands of hosts created at once filled every reconcile thread with waiting enrolment writes, and the twenty
+ * hosts in their provisioning slots could not move on.
+ */
+final class EnrolmentGate {
+
+    private final Semaphore running;
+
+    EnrolmentGate(int concurrent) {
+        this.running = new Semaphore(concurrent);
+    }
+
+    boolean tryEnter() {
+        return running.tryAcquire();
+    }
+
+    void exit() {
+        running.release();
+    }
+
+    /** When a host turned away tries again: 2 to 4 s, spread so the retries do not come in waves. */
+    Duration retryAfter() {
+        return Duration.ofMillis(2_000 + ThreadLocalRandom.current().nextLong(2_000));
+    }
+}
