@@ -7,8 +7,9 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.metalkube.kubernetes.support.ApiRateLimiter;
 
 /**
- * Builds the one fabric8 client the adapter uses: the JDK HTTP client, and a client-side rate limit
- * ({@link KubernetesSettings#apiRequestsPerSecond()}) on every request it sends, JOSDK's included.
+ * Builds the one fabric8 client the adapter uses: the JDK HTTP client, a client-side rate limit
+ * ({@link KubernetesSettings#apiRequestsPerSecond()}) on every request it sends, JOSDK's included, and the
+ * {@link LeaseFence} that stops its writes once the operator lost the leader Lease.
  */
 public final class KubernetesClients {
 
@@ -23,10 +24,13 @@ public final class KubernetesClients {
     /** As {@link #create(Config, KubernetesSettings)}, counting every request in {@code counter} (null: no counting). */
     public static KubernetesClient create(Config config, KubernetesSettings settings, ApiRequestCounter counter) {
         ApiRateLimiter limiter = new ApiRateLimiter(settings.apiRequestsPerSecond());
-        return new KubernetesClientBuilder()
+        LeaseFence fence = new LeaseFence();
+        return LeaseFence.register(new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())
                 .withHttpClientBuilderConsumer(b -> {
+                    // first: a write refused after the Lease was lost takes no rate-limit token and is not counted
+                    b.addOrReplaceInterceptor("metalkube-lease-fence", fence);
                     b.addOrReplaceInterceptor("metalkube-rate-limit", limiter);
                     if (counter != null) {
                         b.addOrReplaceInterceptor("metalkube-request-counter", counter);
@@ -37,7 +41,7 @@ public final class KubernetesClients {
                         b.preferHttp11();
                     }
                 })
-                .build();
+                .build(), fence);
     }
 
     private static boolean plainHttp(Config config) {

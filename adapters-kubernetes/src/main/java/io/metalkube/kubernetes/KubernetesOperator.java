@@ -1,6 +1,7 @@
 package io.metalkube.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -20,11 +21,17 @@ import io.metalkube.kubernetes.store.KubernetesMachineStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Driving side: java-operator-sdk with two controllers (BareMetalHost, Machine) that call the use cases.
  * JOSDK owns the work queue, retries and informers; server-side apply is off (the use cases write through the
- * ports with plain PUT/JSON patch). Optional Lease-based leader election; watched namespaces from the settings.
+ * ports with plain PUT/JSON patch). Optional Lease-based leader election with the configured timings: a replica that
+ * loses the Lease stops acting at once ({@link LeaseFence}) and then exits or stops ({@link LeaseSettings#onLoss()});
+ * watched namespaces from the settings.
  */
 public final class KubernetesOperator implements AutoCloseable {
 
@@ -37,9 +44,26 @@ public final class KubernetesOperator implements AutoCloseable {
      */
     public static final String SERVER_SIDE_APPLY = "metalkube.kubernetes.serverSideApply";
 
+    /** Where this instance stands in leader election. */
+    public enum Leadership {
+        /** No leader election configured: this instance always acts. */
+        NOT_ELECTED,
+        /** Waiting for the Lease; caches warm, nothing reconciled. */
+        FOLLOWING,
+        /** Holds the Lease and reconciles. */
+        LEADING,
+        /** Held the Lease and lost it: acts on nothing any more ({@link LeaseFence}), then exits or stops. */
+        LOST
+    }
+
     private final Operator operator;
     private final KubernetesSettings settings;
     private final InformerCaches caches;
+    private final LeaseFence fence;
+    /** Changed by fabric8's election threads only through compare-and-set: they hold the elector's lock, close() holds ours. */
+    private final AtomicReference<Leadership> leadership = new AtomicReference<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("metalkube-lease-watchdog").unstarted(r));
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -57,11 +81,17 @@ public final class KubernetesOperator implements AutoCloseable {
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease.leaseName())
                             .withLeaseNamespace(lease.leaseNamespace())
                             .withIdentity(lease.identity())
-                            // false: losing the lease (or close()) must not System.exit the JVM; the process's
-                            // readiness turns false instead (isRunning) and Kubernetes restarts it if configured so.
+                            .withLeaseDuration(lease.leaseDuration())
+                            .withRenewDeadline(lease.renewDeadline())
+                            .withRetryPeriod(lease.retryPeriod())
+                            .withLeaderCallbacks(new LeaderCallbacks(this::startedLeading, this::stoppedLeading, this::newLeader))
+                            // false: JOSDK would exit before anything is fenced, and on close() too; leaseLost() fences
+                            // first and then exits (or stops) as the settings say
                             .withExitOnStopLeading(false)
                             .build()));
         });
+        this.fence = LeaseFence.of(client);
+        this.leadership.set(settings.leaderElection().isPresent() ? Leadership.FOLLOWING : Leadership.NOT_ELECTED);
         KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), Clock.systemUTC());
         KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
         // the controllers' informer caches serve the stores' reads (KubernetesPorts on the same client) once started
@@ -116,9 +146,83 @@ public final class KubernetesOperator implements AutoCloseable {
                 + (settings.watchesAllNamespaces() ? "all namespaces" : "namespaces " + settings.namespaces()));
     }
 
-    /** True while started, not closed and every informer is healthy (for a readiness probe). */
+    /** True while started, not closed, the Lease not lost and every informer healthy (for a readiness probe). */
     public boolean isRunning() {
-        return started && !closed && operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+        return started && !closed && leadership.get() != Leadership.LOST && operator.getRuntimeInfo().isStarted()
+                && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    /** True once closed: by {@link #close()}, or by itself after losing the Lease ({@link LeaseSettings.OnLeaseLoss#STOP}). */
+    public boolean isStopped() {
+        return closed;
+    }
+
+    public Leadership leadership() {
+        return leadership.get();
+    }
+
+    private void startedLeading() {
+        leadership.compareAndSet(Leadership.FOLLOWING, Leadership.LEADING);
+        LOG.log(Level.INFO, () -> "this replica (" + identity() + ") holds the leader Lease and reconciles");
+        LeaseSettings lease = settings.leaderElection().orElseThrow();
+        fence.watchRenewalsOf(lease.leaseNamespace(), lease.leaseName());
+        long every = Math.max(50, lease.retryPeriod().toMillis() / 2);
+        watchdog.scheduleWithFixedDelay(() -> checkRenewal(lease), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The renew deadline, enforced here: fabric8 checks it only between attempts, and one attempt can hang in the
+     * client's connection retries (10 by default, with backoff) for longer than the Lease lasts, so that a leader cut
+     * off from the API server would still act after a follower took over.
+     */
+    private void checkRenewal(LeaseSettings lease) {
+        if (leadership.get() == Leadership.LEADING && fence.nanosSinceRenewal() > lease.renewDeadline().toNanos()) {
+            leaseLost("the API server accepted no renewal of the Lease for " + lease.renewDeadline()
+                    + " (unreachable, or another replica took it)");
+        }
+    }
+
+    /** fabric8 reports every new holder it observes; a leader that sees another holder stops at once. */
+    private void newLeader(String holder) {
+        LOG.log(Level.INFO, () -> "leader Lease held by " + holder);
+        if (leadership.get() == Leadership.LEADING && !identity().equals(holder)) {
+            leaseLost("the Lease is now held by " + holder);
+        }
+    }
+
+    private void stoppedLeading() {
+        if (!closed) {
+            leaseLost("the Lease could not be renewed within " + settings.leaderElection().orElseThrow().renewDeadline()
+                    + " (API server unreachable, or another replica took it)");
+        }
+    }
+
+    /**
+     * The Lease is gone while this replica still ran: fence first (nothing is written or called from now on, not
+     * even by reconciles already running), then exit the process or stop the operator as configured.
+     */
+    private void leaseLost(String reason) {
+        // no lock: this runs on fabric8's election thread, which holds the elector's monitor that close() waits for
+        if (closed || !leadership.compareAndSet(Leadership.LEADING, Leadership.LOST)) {
+            return;
+        }
+        LeaseSettings lease = settings.leaderElection().orElseThrow();
+        fence.close("replica " + lease.identity() + " lost the leader Lease " + lease.leaseNamespace() + "/" + lease.leaseName()
+                + ": " + reason);
+        switch (lease.onLoss()) {
+            case EXIT -> {
+                LOG.log(Level.ERROR, () -> "leader Lease lost (" + reason + "); exiting so that Kubernetes restarts this replica as a follower");
+                Thread.ofPlatform().name("metalkube-lease-lost").start(() -> System.exit(1));
+            }
+            case STOP -> {
+                LOG.log(Level.ERROR, () -> "leader Lease lost (" + reason + "); the operator stops and reports not ready");
+                Thread.ofPlatform().name("metalkube-lease-lost").start(this::close);
+            }
+        }
+    }
+
+    private String identity() {
+        return settings.leaderElection().map(LeaseSettings::identity).orElse("");
     }
 
     @Override
@@ -127,6 +231,7 @@ public final class KubernetesOperator implements AutoCloseable {
             return;
         }
         closed = true;
+        watchdog.shutdownNow();
         caches.stopServing(this);
         if (started) {
             operator.stop();

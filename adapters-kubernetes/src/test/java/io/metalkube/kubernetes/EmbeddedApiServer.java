@@ -40,6 +40,12 @@ public final class EmbeddedApiServer implements AutoCloseable {
         return server.track(KubernetesClients.create(server.config(), settings, counter));
     }
 
+    /** A client as {@link #client(KubernetesSettings, ApiRequestCounter)}, that reaches this server through {@code via} (a proxy). */
+    public KubernetesClient clientVia(URI via, KubernetesSettings settings, ApiRequestCounter counter) {
+        var config = new io.fabric8.kubernetes.client.ConfigBuilder(server.config()).withMasterUrl(via.toString()).build();
+        return server.track(KubernetesClients.create(config, settings, counter));
+    }
+
     public URI url() {
         return server.url();
     }

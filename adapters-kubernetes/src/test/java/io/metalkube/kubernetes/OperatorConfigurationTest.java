@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Leader election with a Lease, namespace sharding, and the detached annotation; on the CRUD mock and on kube-lite. */
+/**
+ * Leader election with a Lease, namespace sharding, and the detached annotation; on the CRUD mock and on kube-lite.
+ * Leases use OnLeaseLoss.STOP: a renewal missed on a loaded machine must not exit the test JVM.
+ */
 class OperatorConfigurationTest {
 
     @Nested
@@ -74,8 +77,8 @@ class OperatorConfigurationTest {
             String ns = api.namespace("elected");
             Site.User user = new Site.User(client, ns);
             FixtureBackend backend = Site.instantBackend();
-            LeaseSettings leaseA = new LeaseSettings("metalkube-leader", ns, "pod-a");
-            LeaseSettings leaseB = new LeaseSettings("metalkube-leader", ns, "pod-b");
+            LeaseSettings leaseA = new LeaseSettings("metalkube-leader", ns, "pod-a").withOnLoss(LeaseSettings.OnLeaseLoss.STOP);
+            LeaseSettings leaseB = new LeaseSettings("metalkube-leader", ns, "pod-b").withOnLoss(LeaseSettings.OnLeaseLoss.STOP);
             try (Site.Instance a = new Site.Instance(api, Site.settings("metalkube", ns).withLeaderElection(leaseA), backend).start();
                  Site.Instance b = new Site.Instance(api, Site.settings("metalkube", ns).withLeaderElection(leaseB), backend).start()) {
                 await().atMost(Site.PATIENCE).until(() -> holder(ns, "metalkube-leader") != null);
@@ -93,11 +96,11 @@ class OperatorConfigurationTest {
             Site.User user = new Site.User(client, ns);
             FixtureBackend backend = Site.instantBackend();
             Site.Instance first = new Site.Instance(api, Site.settings("metalkube", ns)
-                    .withLeaderElection(new LeaseSettings("metalkube-failover", ns, "pod-1")), backend).start();
+                    .withLeaderElection(new LeaseSettings("metalkube-failover", ns, "pod-1").withOnLoss(LeaseSettings.OnLeaseLoss.STOP)), backend).start();
             await().atMost(Site.PATIENCE).until(() -> holder(ns, "metalkube-failover") != null);
             assertThat(holder(ns, "metalkube-failover")).isEqualTo("pod-1");
             try (Site.Instance second = new Site.Instance(api, Site.settings("metalkube", ns)
-                    .withLeaderElection(new LeaseSettings("metalkube-failover", ns, "pod-2")), backend).start()) {
+                    .withLeaderElection(new LeaseSettings("metalkube-failover", ns, "pod-2").withOnLoss(LeaseSettings.OnLeaseLoss.STOP)), backend).start()) {
                 first.close();
                 user.createHost("failover-0", 14, Map.of());
                 await().atMost(Site.PATIENCE).until(() -> "pod-2".equals(holder(ns, "metalkube-failover")));

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.metalkube.application.fake.FixtureBackend;
 import io.metalkube.application.fake.FixtureTimings;
+import io.metalkube.application.port.out.Backend;
 import io.metalkube.application.service.HostReconciler;
 import io.metalkube.application.service.MachineClaimer;
 import io.metalkube.application.service.OperationRunner;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +52,7 @@ final class Site {
         final HostReconciler hosts;
         final MachineClaimer claimer;
         final KubernetesOperator operator;
+        final AtomicLong backendCalls = new AtomicLong();
 
         Instance(TestApiServer api, KubernetesSettings settings, FixtureBackend backend) {
             this(api, settings, backend, null);
@@ -57,11 +60,23 @@ final class Site {
 
         /** With {@code counter} counting every request of this instance's client (JOSDK's included). */
         Instance(TestApiServer api, KubernetesSettings settings, FixtureBackend backend, ApiRequestCounter counter) {
+            this(api.client(settings, counter), settings, backend);
+        }
+
+        /**
+         * On {@code client}; the back-end behind the client's {@link LeaseFence}, as bootstrap wires it, and counted
+         * ({@link #backendCalls}: the calls that reached it).
+         */
+        Instance(KubernetesClient client, KubernetesSettings settings, FixtureBackend backend) {
             Clock clock = Clock.systemUTC();
-            client = api.client(settings, counter);
+            this.client = client;
             ports = new KubernetesPorts(client, settings, clock);
+            Backend counted = backend.asBackend().around((operation, call) -> {
+                backendCalls.incrementAndGet();
+                return call.get();
+            });
             hosts = new HostReconciler(ports.hosts(), ports.credentials(), new StateCountingCapacity(ports.hosts(), 100, clock),
-                    new OperationRunner(backend.asBackend()), ports.events(), new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
+                    new OperationRunner(LeaseFence.of(client).guard(counted)), ports.events(), new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
             claimer = new MachineClaimer(ports.machines(), ports.hosts(), HostClaims.standard());
             operator = new KubernetesOperator(client, settings, hosts, claimer);
         }

@@ -5,6 +5,7 @@ import io.metalkube.kubernetes.ApiRequestCounter;
 import io.metalkube.kubernetes.EmbeddedApiServer;
 import io.metalkube.kubernetes.KubernetesSettings;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +26,16 @@ final class MockApiServer implements TestApiServer {
     @Override
     public KubernetesClient client(KubernetesSettings settings, ApiRequestCounter counter) {
         return server.client(settings, counter);
+    }
+
+    @Override
+    public URI url() {
+        return server.url();
+    }
+
+    @Override
+    public KubernetesClient clientAt(URI url, KubernetesSettings settings, ApiRequestCounter counter) {
+        return server.clientVia(url, settings, counter);
     }
 
     /** The mock needs no Namespace object; the name is unique as on kube-lite. */

@@ -12,6 +12,7 @@ import io.metalkube.kubernetes.KubernetesSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,20 @@ public final class RealApiServer implements TestApiServer {
     @Override
     public synchronized KubernetesClient client(KubernetesSettings settings, ApiRequestCounter counter) {
         KubernetesClient c = KubernetesClients.create(Config.fromKubeconfig(kubeconfig), settings, counter);
+        clients.add(c);
+        return c;
+    }
+
+    @Override
+    public URI url() {
+        return URI.create(Config.fromKubeconfig(kubeconfig).getMasterUrl());
+    }
+
+    @Override
+    public synchronized KubernetesClient clientAt(URI url, KubernetesSettings settings, ApiRequestCounter counter) {
+        Config config = Config.fromKubeconfig(kubeconfig);
+        config.setMasterUrl(url.toString());
+        KubernetesClient c = KubernetesClients.create(config, settings, counter);
         clients.add(c);
         return c;
     }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.metalkube.kubernetes.ApiRequestCounter;
 import io.metalkube.kubernetes.KubernetesSettings;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +26,15 @@ public interface TestApiServer extends AutoCloseable {
     default KubernetesClient client() {
         return client(USER, null);
     }
+
+    /** Where this server listens. */
+    URI url();
+
+    /**
+     * A client as {@link #client(KubernetesSettings, ApiRequestCounter)} that sends to {@code url} instead, with the
+     * server's credentials and CA (a TCP proxy in front of this server, to cut one client off).
+     */
+    KubernetesClient clientAt(URI url, KubernetesSettings settings, ApiRequestCounter counter);
 
     /** A new namespace (created where namespaces must exist), named {@code prefix} plus a unique suffix. */
     String namespace(String prefix);

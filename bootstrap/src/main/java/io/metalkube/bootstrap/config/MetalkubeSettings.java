@@ -98,6 +98,7 @@ public class MetalkubeSettings {
         private Duration leaseDuration = Duration.ofSeconds(15);
         private Duration renewDeadline = Duration.ofSeconds(10);
         private Duration retryPeriod = Duration.ofSeconds(2);
+        private String onLeaseLoss = "exit";
 
         /** Unset: in-cluster service account or ~/.kube/config. Set: that URL without credentials (demo, dev). */
         public String getMasterUrl() { return masterUrl; }
@@ -124,6 +125,9 @@ public class MetalkubeSettings {
         public void setRenewDeadline(Duration v) { renewDeadline = v; }
         public Duration getRetryPeriod() { return retryPeriod; }
         public void setRetryPeriod(Duration v) { retryPeriod = v; }
+        /** exit (default: stop acting at once, then exit so Kubernetes restarts the pod as a follower) or stop. */
+        public String getOnLeaseLoss() { return onLeaseLoss; }
+        public void setOnLeaseLoss(String v) { onLeaseLoss = v; }
     }
 
     /** metalkube.ironic.*: the Ironic endpoint, its authentication and TLS, and how hosts are enrolled. */

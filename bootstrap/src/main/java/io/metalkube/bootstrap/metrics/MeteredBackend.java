@@ -1,10 +1,6 @@
 package io.metalkube.bootstrap.metrics;
 
 import io.metalkube.application.port.out.Backend;
-import io.metalkube.application.port.out.HostInspection;
-import io.metalkube.application.port.out.HostProvisioning;
-import io.metalkube.application.port.out.HostRegistration;
-import io.metalkube.application.port.out.PowerControl;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,27 +28,8 @@ public final class MeteredBackend {
 
     /** The same back-end with every call measured; {@code reachability} sees each outcome. */
     public static Backend wrap(Backend backend, MeterRegistry registry, BackendReachability reachability) {
-        return new MeteredBackend(registry, backend.name(), reachability).decorate(backend);
-    }
-
-    private Backend decorate(Backend b) {
-        HostRegistration registration = new HostRegistration() {
-            @Override public Outcome register(Operation.Register r) { return measure(r, () -> b.registration().register(r)); }
-            @Override public Outcome delete(Operation.Delete d) { return measure(d, () -> b.registration().delete(d)); }
-            @Override public Outcome detach(Operation.Detach d) { return measure(d, () -> b.registration().detach(d)); }
-        };
-        HostInspection inspection = i -> measure(i, () -> b.inspection().inspect(i));
-        HostProvisioning provisioning = new HostProvisioning() {
-            @Override public Outcome provision(Operation.Provision p) { return measure(p, () -> b.provisioning().provision(p)); }
-            @Override public Outcome deprovision(Operation.Deprovision d) { return measure(d, () -> b.provisioning().deprovision(d)); }
-        };
-        PowerControl power = new PowerControl() {
-            @Override public Outcome readPower(Operation.ReadPower r) { return measure(r, () -> b.power().readPower(r)); }
-            @Override public Outcome powerOn(Operation.PowerOn p) { return measure(p, () -> b.power().powerOn(p)); }
-            @Override public Outcome powerOff(Operation.PowerOff p) { return measure(p, () -> b.power().powerOff(p)); }
-            @Override public Outcome reboot(Operation.Reboot r) { return measure(r, () -> b.power().reboot(r)); }
-        };
-        return new Backend(b.name(), registration, inspection, provisioning, power);
+        MeteredBackend metered = new MeteredBackend(registry, backend.name(), reachability);
+        return backend.around(metered::measure);
     }
 
     private Outcome measure(Operation op, Supplier<Outcome> call) {

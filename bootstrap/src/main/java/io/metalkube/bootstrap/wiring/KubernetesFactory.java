@@ -14,7 +14,9 @@ import io.metalkube.kubernetes.KubernetesClients;
 import io.metalkube.kubernetes.KubernetesOperator;
 import io.metalkube.kubernetes.KubernetesPorts;
 import io.metalkube.kubernetes.KubernetesSettings;
+import io.metalkube.kubernetes.LeaseFence;
 import io.metalkube.kubernetes.LeaseSettings;
+import io.metalkube.bootstrap.config.InvalidSettingException;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -49,7 +51,8 @@ public class KubernetesFactory {
     @Singleton
     KubernetesSettings kubernetesSettings(MetalkubeSettings.Kubernetes k) {
         Optional<LeaseSettings> lease = k.isLeaderElection()
-                ? Optional.of(new LeaseSettings(k.getLeaseName(), leaseNamespace(k), identity(k)))
+                ? Optional.of(new LeaseSettings(k.getLeaseName(), leaseNamespace(k), identity(k), k.getLeaseDuration(),
+                        k.getRenewDeadline(), k.getRetryPeriod(), onLeaseLoss(k.getOnLeaseLoss())))
                 : Optional.empty();
         return new KubernetesSettings(new LinkedHashSet<>(k.getNamespaces()), k.getRequestsPerSecond(), lease, OPERATOR_NAME);
     }
@@ -84,6 +87,21 @@ public class KubernetesFactory {
     KubernetesOperator kubernetesOperator(KubernetesClient client, KubernetesSettings settings, ReconcileHostUseCase hosts,
                                           ReconcileMachineUseCase machines) {
         return new KubernetesOperator(client, settings, hosts, machines);
+    }
+
+    static LeaseSettings.OnLeaseLoss onLeaseLoss(String v) {
+        return switch (v == null ? "" : v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "exit" -> LeaseSettings.OnLeaseLoss.EXIT;
+            case "stop" -> LeaseSettings.OnLeaseLoss.STOP;
+            default -> throw new InvalidSettingException("metalkube.kubernetes.on-lease-loss is \"" + v
+                    + "\"; set it to exit (stop acting, then exit so Kubernetes restarts the pod) or stop (stop acting, report not ready)");
+        };
+    }
+
+    /** The back-end the use cases call, behind the client's LeaseFence: nothing is called once the Lease is lost. */
+    @Singleton
+    LeaseFence leaseFence(KubernetesClient client) {
+        return LeaseFence.of(client);
     }
 
     /** The configured namespace, else the pod's own (service account mount), else "default". */

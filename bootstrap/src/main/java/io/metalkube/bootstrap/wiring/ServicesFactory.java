@@ -24,6 +24,8 @@ import io.metalkube.domain.lifecycle.LifecycleTimings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import io.metalkube.kubernetes.LeaseFence;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -51,10 +53,15 @@ public class ServicesFactory {
         return new BackendReachability(clock, UNREACHABLE_AFTER);
     }
 
+    /**
+     * The site's back-end, measured, and behind the Lease fence when there is a Kubernetes client (not in the
+     * "memory" environment): a replica that lost the leader Lease calls nothing (refused calls are not measured).
+     */
     @Singleton
     @Named("metered")
-    Backend meteredBackend(SiteBackend site, MeterRegistry registry, BackendReachability reachability) {
-        return MeteredBackend.wrap(site.backend(), registry, reachability);
+    Backend meteredBackend(SiteBackend site, MeterRegistry registry, BackendReachability reachability, @Nullable LeaseFence fence) {
+        Backend metered = MeteredBackend.wrap(site.backend(), registry, reachability);
+        return fence == null ? metered : fence.guard(metered);
     }
 
     @Singleton
