@@ -19,7 +19,8 @@ import java.util.Map;
 final class HostAnnotationChecks {
 
     private static final java.util.regex.Pattern LENIENT_READING =
-            java.util.regex.Pattern.compile("; (ignoring it|rebooting soft, then hard|detaching without force|read as removed)$");
+            java.util.regex.Pattern.compile("; (ignoring it|rebooting soft, then hard|detaching without force|rebooting without force"
+                    + "|deleting a detached host is not delayed|read as removed)$");
 
     private HostAnnotationChecks() {
     }

@@ -109,9 +109,22 @@ public final class HostAnnotationCodec {
         JsonNode force = json.get().path("force");
         if (!force.isMissingNode() && !force.isBoolean()) {
             problems.add("annotation " + DETACHED + ": \"force\" must be true or false, not " + force + "; detaching without force");
-            return new DetachRequest(false);
+            return new DetachRequest(false, deleteAction(json.get(), problems));
         }
-        return new DetachRequest(force.asBoolean(false));
+        return new DetachRequest(force.asBoolean(false), deleteAction(json.get(), problems));
+    }
+
+    /** metal3's DetachedAnnotationArguments.deleteAction: "delete" (the default) or "delay". */
+    private static DetachRequest.DeleteAction deleteAction(JsonNode value, List<String> problems) {
+        JsonNode action = value.path("deleteAction");
+        if (action.isMissingNode() || action.isNull()) {
+            return DetachRequest.DeleteAction.DELETE;
+        }
+        return io.metalkube.domain.host.WireNamed.fromWire(DetachRequest.DeleteAction.class, action.asText()).orElseGet(() -> {
+            problems.add("annotation " + DETACHED + ": \"deleteAction\" must be \"delay\" or \"delete\", not " + action
+                    + "; deleting a detached host is not delayed");
+            return DetachRequest.DeleteAction.DELETE;
+        });
     }
 
     /** metal3's RebootAnnotationArguments {mode, force}; anything malformed reads as soft-then-hard, not forced. */

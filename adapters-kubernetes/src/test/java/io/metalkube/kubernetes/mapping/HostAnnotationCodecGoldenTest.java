@@ -39,6 +39,8 @@ class HostAnnotationCodecGoldenTest {
         assertThat(a.paused()).as("paused").isEqualTo(e.get("paused").asBoolean());
         String detached = a.detached().map(d -> d.force() ? "force" : "plain").orElse("absent");
         assertThat(detached).as("detached").isEqualTo(e.get("detached").asText());
+        assertThat(a.detached().map(d -> d.deleteAction().wireName()).orElse("delete")).as("deleteAction")
+                .isEqualTo(e.path("deleteAction").asText("delete"));
         assertThat(a.reboots()).extracting(r -> r.key() + ":" + r.mode() + (r.force() ? ":force" : "")).as("reboots")
                 .containsExactlyInAnyOrderElementsOf(Golden.texts(e.get("reboots")));
         assertThat(a.inspect().name()).as("inspect").isEqualTo(e.get("inspect").asText());

@@ -1,5 +1,6 @@
 package io.metalkube.domain.lifecycle;
 
+import io.metalkube.domain.host.DetachRequest;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.host.OperationalStatus;
@@ -11,8 +12,8 @@ import static io.metalkube.domain.host.ProvisioningState.*;
 
 /**
  * Deletion always terminates (metal3's checkInitiateDelete, metal3-anchors.md §1.8.2): provisioned hosts are
- * deprovisioned, others powered off, then removed from the back-end; a detached or never-registered host skips
- * straight to the end, a host with spec.disablePowerOff is never powered off, and each phase is given up after {@link LifecycleTimings#maxDeleteFailures()} failures.
+ * deprovisioned, others powered off, then removed from the back-end; a detached host (unless its annotation delays
+ * the deletion) or one the back-end never knew (never registered, or detached) skips straight to the end, a host with spec.disablePowerOff is never powered off, and each phase is given up after {@link LifecycleTimings#maxDeleteFailures()} failures.
  */
 final class DeletionPlanner {
 
@@ -22,11 +23,24 @@ final class DeletionPlanner {
         this.backoff = backoff;
     }
 
+    /**
+     * metal3's delayDeleteForDetachedHost: a detached host is not deleted while its annotation says
+     * {@code deleteAction: delay}, nor while the annotation is gone (so that the host can be attached again first).
+     */
+    static boolean delayedForDetached(Host host) {
+        if (host.state() == DELETING || host.status().operationalStatus() != OperationalStatus.DETACHED) {
+            return false;
+        }
+        return host.annotations().detached().map(d -> d.deleteAction() == DetachRequest.DeleteAction.DELAY).orElse(true);
+    }
+
     Decision plan(Host host, Lifecycle.Access access, Step step, Instant now) {
         ProvisioningState state = host.state();
         HostStatus status = host.status();
-        boolean detached = host.annotations().isDetached() || status.operationalStatus() == OperationalStatus.DETACHED;
-        if (state != DELETING && (detached || state == NONE || state == UNMANAGED || state == REGISTERING)) {
+        // only a detach that happened counts (metal3 checks the operational status, not the annotation)
+        boolean detached = status.operationalStatus() == OperationalStatus.DETACHED;
+        boolean unknownToBackEnd = status.provisioning().id().isEmpty() && status.goodCredentials() == null;
+        if (state != DELETING && (detached || unknownToBackEnd || state == NONE || state == UNMANAGED || state == REGISTERING)) {
             return step.succeed().moveTo(DELETING).requeueNow().done();
         }
         return switch (state) {

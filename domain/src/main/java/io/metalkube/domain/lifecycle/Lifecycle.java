@@ -83,11 +83,14 @@ public final class Lifecycle {
             step.effect(Effect.CLEAR_STATUS_BACKUP);
         }
         Access access = Access.of(host, observation);
-        if (host.deleting()) {
+        if (host.deleting() && !DeletionPlanner.delayedForDetached(host)) {
             return deletion.plan(host, access, step, now);
         }
         if (host.annotations().isDetached()) {
-            return planDetached(host, access, step);
+            Optional<Decision> detached = planDetached(host, access, step);
+            if (detached.isPresent()) {
+                return detached.get();
+            }
         }
         if (status.operationalStatus() == OperationalStatus.DETACHED) {
             return step.status(status.withOperationalStatus(OperationalStatus.OK).withGoodCredentials(null))
@@ -141,27 +144,38 @@ public final class Lifecycle {
         return step.failOnce(registrationErrorType(host), "spec.bmc.address and spec.bmc.credentialsName are both required").done();
     }
 
-    private Decision planDetached(Host host, Access access, Step step) {
+    /**
+     * The detached annotation (metal3's checkDetachedHost): detach in provisioned, externally provisioned and available
+     * hosts, elsewhere only when forced; otherwise the host carries on with its current operation (empty: the normal
+     * plan goes on) and is detached once it reaches one of those states.
+     */
+    private Optional<Decision> planDetached(Host host, Access access, Step step) {
         HostStatus status = host.status();
         if (status.operationalStatus() == OperationalStatus.DETACHED) {
-            return step.requeue(timings.unmanagedPoll()).done();
+            if (host.deleting()) {
+                step.event(HostEvent.normal("DeletionDelayed", "the host is detached and its annotation says {\"deleteAction\": \"delay\"};"
+                        + " it is deleted once the annotation says \"delete\" (or is removed: the host is then attached and deleted)"));
+            }
+            return Optional.of(step.requeue(timings.unmanagedPoll()).done());
         }
         ProvisioningState state = host.state();
         boolean allowed = state == PROVISIONED || state == EXTERNALLY_PROVISIONED || state == AVAILABLE
                 || host.annotations().detached().get().force();
         if (!allowed) {
-            return step.failOnce(ErrorType.DETACH, "cannot detach a host in state \"" + state.wireName()
-                    + "\"; wait for available or provisioned, or set the annotation to {\"force\": true}").done();
+            if (status.errorType() == ErrorType.DETACH) {
+                return Optional.of(step.succeed().requeueNow().done()); // a detach error from before no longer holds
+            }
+            return Optional.empty(); // metal3: "host cannot be detached yet, waiting for the current operation to finish"
         }
         if (status.provisioning().id().isEmpty() && status.goodCredentials() == null) {
-            return step.succeed().status(step.status().withOperationalStatus(OperationalStatus.DETACHED))
+            return Optional.of(step.succeed().status(step.status().withOperationalStatus(OperationalStatus.DETACHED))
                     .event(HostEvent.normal("Detached", "host detached; it was never registered with the back-end"))
-                    .requeue(timings.unmanagedPoll()).done();
+                    .requeue(timings.unmanagedPoll()).done());
         }
         if (waitingOutBackoff(host, step)) {
-            return step.done();
+            return Optional.of(step.done());
         }
-        return step.perform(new Operation.Detach(access.target())).done();
+        return Optional.of(step.perform(new Operation.Detach(access.target())).done());
     }
 
     private Decision planManaged(Host host, Observation observation, CredentialsCheck.Found creds, Access access, Step step, Instant now) {

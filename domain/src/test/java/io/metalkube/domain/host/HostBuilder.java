@@ -146,6 +146,11 @@ public final class HostBuilder {
         return this;
     }
 
+    public HostBuilder detached(DetachRequest request) {
+        annotations = annotations.withDetached(Optional.of(request));
+        return this;
+    }
+
     public HostBuilder reboot(RebootRequest... requests) {
         annotations = annotations.withReboots(List.of(requests));
         return this;

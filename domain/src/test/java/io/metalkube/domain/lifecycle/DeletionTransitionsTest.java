@@ -88,7 +88,8 @@ class DeletionTransitionsTest {
 
     @Test
     void aDetachedHostSkipsStraightToDeletingAndLeavesTheBackEndAlone() {
-        Host host = aHost().managed().inState(PROVISIONED).withImage(IMAGE).provisionedWith(IMAGE).detached(false).deleting().build();
+        Host host = aHost().managed().inState(PROVISIONED).withImage(IMAGE).provisionedWith(IMAGE).detached(false)
+                .operationalStatus(io.metalkube.domain.host.OperationalStatus.DETACHED).deleting().build();
 
         Decision first = plan(host);
         Decision second = plan(apply(host, first));

@@ -1,6 +1,5 @@
 package io.metalkube.domain.lifecycle;
 
-import io.metalkube.domain.host.ErrorType;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.OperationalStatus;
 import io.metalkube.domain.host.ProvisioningState;
@@ -56,15 +55,14 @@ class DetachedAndPausedTest {
     }
 
     @Test
-    void detachingAHostInTheMiddleOfProvisioningIsRefusedUnlessForced() {
+    void detachingAHostInTheMiddleOfProvisioningWaitsForProvisioningUnlessForced() {
         Host busy = aHost().managed().inState(PROVISIONING).online().withImage(IMAGE).provisionedWith(IMAGE).detached(false).build();
         Host forced = aHost().managed().inState(PROVISIONING).online().withImage(IMAGE).provisionedWith(IMAGE).detached(true).build();
 
-        Decision refused = plan(busy);
+        Decision waiting = plan(busy);
 
-        assertThat(refused.operation()).isEmpty();
-        assertThat(refused.status().errorType()).isEqualTo(ErrorType.DETACH);
-        assertThat(refused.status().errorMessage()).contains("provisioning", "force");
+        assertThat(waiting.operation()).get().isInstanceOf(Operation.Provision.class);
+        assertThat(waiting.status().errorType()).isNull();
         assertThat(plan(forced).operation()).get().isInstanceOf(Operation.Detach.class);
     }
 
