@@ -8,6 +8,7 @@ import io.metalkube.domain.host.ConsumerRef;
 import io.metalkube.domain.host.DiskFormat;
 import io.metalkube.domain.host.HostSpec;
 import io.metalkube.domain.host.Image;
+import io.metalkube.domain.host.InspectionMode;
 import io.metalkube.domain.host.RootDeviceHints;
 import io.metalkube.domain.host.SecretRef;
 import io.metalkube.kubernetes.crd.BareMetalHostSpec;
@@ -37,7 +38,8 @@ public final class HostSpecMapper {
         return new HostSpec(bmc, s.bootMACAddress, s.online, image(s.image), secret(s.userData), secret(s.networkData),
                 secret(s.metaData), consumer(s.consumerRef), isTrue(s.externallyProvisioned),
                 enumOrNull(AutomatedCleaningMode.class, s.automatedCleaningMode), hints(s.rootDeviceHints),
-                enumOrNull(BootMode.class, s.bootMode), isTrue(s.disablePowerOff));
+                enumOrNull(BootMode.class, s.bootMode), isTrue(s.disablePowerOff))
+                .withInspectionMode(enumOrNull(InspectionMode.class, s.inspectionMode));
     }
 
     /**
@@ -87,6 +89,9 @@ public final class HostSpecMapper {
         }
         if (spec.disablePowerOff() != before.disablePowerOff()) {
             out.disablePowerOff = trueOrNull(spec.disablePowerOff());
+        }
+        if (spec.inspectionMode() != before.inspectionMode()) {
+            out.inspectionMode = wire(spec.inspectionMode());
         }
         return out;
     }

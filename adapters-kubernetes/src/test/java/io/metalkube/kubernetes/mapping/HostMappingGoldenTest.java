@@ -53,6 +53,7 @@ class HostMappingGoldenTest {
             assertThat(s.userData().name()).isEqualTo("worker-user-data");
             assertThat(s.networkData().name()).isEqualTo("worker-7-network");
             assertThat(s.rootDeviceHints().minSizeGigabytes()).isEqualTo(200);
+            assertThat(s.inspectionMode()).isEqualTo(io.metalkube.domain.host.InspectionMode.DISABLED);
             assertThat(s.consumerRef()).isEqualTo(new ConsumerRef("cluster.k8s.io/v1alpha1", "Machine", "default", "worker-7-machine"));
 
             var rewritten = HostSpecMapper.toWire(s.withConsumerRef(null).withOnline(false), stored.getSpec());

@@ -10,13 +10,22 @@ public record HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Im
                        SecretRef userData, SecretRef networkData, SecretRef metaData, ConsumerRef consumerRef,
                        boolean externallyProvisioned, AutomatedCleaningMode automatedCleaningMode,
                        RootDeviceHints rootDeviceHints, BootMode bootMode, boolean disablePowerOff,
-                       CustomDeploy customDeploy) {
+                       CustomDeploy customDeploy, InspectionMode inspectionMode) {
 
     public HostSpec {
         bmc = bmc == null ? BmcDetails.none() : bmc;
         bootMACAddress = bootMACAddress == null ? "" : bootMACAddress;
         automatedCleaningMode = automatedCleaningMode == null ? AutomatedCleaningMode.METADATA : automatedCleaningMode;
         bootMode = bootMode == null ? BootMode.UEFI : bootMode;
+    }
+
+    /** The spec without an inspection mode (metal3's default: inspect with the agent). */
+    public HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Image image,
+                    SecretRef userData, SecretRef networkData, SecretRef metaData, ConsumerRef consumerRef,
+                    boolean externallyProvisioned, AutomatedCleaningMode automatedCleaningMode,
+                    RootDeviceHints rootDeviceHints, BootMode bootMode, boolean disablePowerOff, CustomDeploy customDeploy) {
+        this(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned,
+                automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, null);
     }
 
     /** The spec without a custom deploy (the form most callers build). */
@@ -56,39 +65,48 @@ public record HostSpec(BmcDetails bmc, String bootMACAddress, boolean online, Im
     }
 
     public HostSpec withBmc(BmcDetails v) {
-        return new HostSpec(v, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(v, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withBootMACAddress(String v) {
-        return new HostSpec(bmc, v, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, v, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withOnline(boolean v) {
-        return new HostSpec(bmc, bootMACAddress, v, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, v, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withImage(Image v) {
-        return new HostSpec(bmc, bootMACAddress, online, v, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, online, v, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withUserData(SecretRef v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, v, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, online, image, v, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withConsumerRef(ConsumerRef v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, v, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, v, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withExternallyProvisioned(boolean v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, v, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, v, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, inspectionMode);
     }
 
     public HostSpec withCustomDeploy(CustomDeploy v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, v);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, v, inspectionMode);
     }
 
     public HostSpec withDisablePowerOff(boolean v) {
-        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, v, customDeploy);
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, v, customDeploy, inspectionMode);
+    }
+
+    public HostSpec withInspectionMode(InspectionMode v) {
+        return new HostSpec(bmc, bootMACAddress, online, image, userData, networkData, metaData, consumerRef, externallyProvisioned, automatedCleaningMode, rootDeviceHints, bootMode, disablePowerOff, customDeploy, v);
+    }
+
+    /** spec.inspectionMode: disabled (metal3's InspectionDisabled() also honours the older annotation; see the lifecycle). */
+    public boolean inspectionDisabled() {
+        return inspectionMode == InspectionMode.DISABLED;
     }
 
     public boolean sameImageAs(Image other) {

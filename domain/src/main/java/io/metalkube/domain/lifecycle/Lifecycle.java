@@ -215,13 +215,18 @@ public final class Lifecycle {
         };
     }
 
+    /** metal3's InspectionDisabled(): the inspect.metal3.io annotation says disabled, or spec.inspectionMode does. */
+    static boolean inspectionDisabled(Host host) {
+        return host.annotations().inspect() == InspectRequest.DISABLED || host.spec().inspectionDisabled();
+    }
+
     /** Registered: externally provisioned hosts skip inspection, so do hosts whose inspection is disabled. */
     private Decision afterRegistration(Host host, Observation observation, Step step) {
         HostEvent registered = HostEvent.normal("Registered", "host registered with the back-end");
         if (host.spec().externallyProvisioned()) {
             return step.event(registered).moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
         }
-        if (host.annotations().inspect() == InspectRequest.DISABLED) {
+        if (inspectionDisabled(host)) {
             host.annotations().hardwareDetails().ifPresent(hw -> step.status(step.status().withHardware(hw)));
             return step.event(registered).moveTo(PREPARING).requeueNow().done();
         }
@@ -232,9 +237,10 @@ public final class Lifecycle {
     }
 
     private Decision planInspecting(Host host, Access access, Step step) {
-        if (host.annotations().inspect() == InspectRequest.DISABLED) {
+        if (inspectionDisabled(host)) {
             host.annotations().hardwareDetails().ifPresent(hw -> step.status(step.status().withHardware(hw)));
-            return step.succeed().moveTo(PREPARING).requeueNow().done();
+            return step.succeed().event(HostEvent.normal("InspectionSkipped", "inspection is disabled (spec.inspectionMode or "
+                    + "inspect.metal3.io: disabled)")).moveTo(PREPARING).requeueNow().done();
         }
         if (waitingOutBackoff(host, step)) {
             return step.done();
