@@ -12,7 +12,11 @@ import org.reactivestreams.Publisher;
 
 import java.util.Map;
 
-/** Readiness: the operator's controllers are started and every informer is healthy. */
+/**
+ * Readiness: the operator's controllers are started, every informer is healthy (the API server answers) and it has
+ * not lost the leader Lease. A follower is ready (it serves the webhook); the back-end plays no part
+ * ({@link BackendHealthIndicator}).
+ */
 @Singleton
 @Readiness
 @Requires(beans = OperatorService.class)
@@ -28,6 +32,6 @@ public class OperatorHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         boolean running = operator.running();
         return Publishers.just(HealthResult.builder("operator", running ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("running", running)).build());
+                .details(Map.of("running", running, "leadership", operator.leadership())).build());
     }
 }

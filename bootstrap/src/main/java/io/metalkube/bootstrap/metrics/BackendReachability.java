@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class BackendReachability {
 
-    /** What readiness reports when the back-end is unreachable. */
+    /** What /health reports when the back-end is unreachable. */
     public record Down(String reason, Instant since, int unavailableInARow) {
     }
 
@@ -43,6 +43,13 @@ public final class BackendReachability {
             lastReason = "";
             since = null;
         }
+    }
+
+    /** {@code metalkube_backend_reachable{backend}}: 1 while the back-end answers, 0 while it counts as unreachable. */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry, String backend) {
+        io.micrometer.core.instrument.Gauge.builder("metalkube.backend.reachable", this, r -> r.down().isPresent() ? 0 : 1)
+                .description("1 while the back-end answers, 0 after " + threshold + " Unavailable outcomes in a row")
+                .tag("backend", backend).register(registry);
     }
 
     public synchronized Optional<Down> down() {

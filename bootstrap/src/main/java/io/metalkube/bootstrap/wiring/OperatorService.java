@@ -32,4 +32,9 @@ public class OperatorService implements ApplicationEventListener<StartupEvent> {
     public boolean running() {
         return operator.isRunning();
     }
+
+    /** not-elected, following, leading or lost (metalkube.kubernetes.leader-election). */
+    public String leadership() {
+        return operator.leadership().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -40,7 +40,7 @@ import java.util.List;
 @Factory
 public class ServicesFactory {
 
-    /** Unavailable outcomes in a row before readiness reports the back-end unreachable. */
+    /** Unavailable outcomes in a row before /health and metalkube_backend_reachable report the back-end unreachable. */
     static final int UNREACHABLE_AFTER = 3;
 
     @Singleton
@@ -49,8 +49,10 @@ public class ServicesFactory {
     }
 
     @Singleton
-    BackendReachability backendReachability(Clock clock) {
-        return new BackendReachability(clock, UNREACHABLE_AFTER);
+    BackendReachability backendReachability(Clock clock, SiteBackend site, MeterRegistry registry) {
+        BackendReachability reachability = new BackendReachability(clock, UNREACHABLE_AFTER);
+        reachability.bindTo(registry, site.backend().name());
+        return reachability;
     }
 
     /**
