@@ -167,14 +167,23 @@ class LeaseLossTest {
 
         /** What another replica's successful acquisition looks like: the holder changes, renewed now. */
         private void takeOver(String ns, String identity) {
-            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            client.leases().inNamespace(ns).withName(LEASE).edit(l -> {
-                l.getSpec().setHolderIdentity(identity);
-                l.getSpec().setAcquireTime(now);
-                l.getSpec().setRenewTime(now);
-                l.getSpec().setLeaseTransitions(l.getSpec().getLeaseTransitions() == null ? 1 : l.getSpec().getLeaseTransitions() + 1);
-                return l;
-            });
+            for (int attempt = 1; ; attempt++) {
+                ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+                try {
+                    client.leases().inNamespace(ns).withName(LEASE).edit(l -> {
+                        l.getSpec().setHolderIdentity(identity);
+                        l.getSpec().setAcquireTime(now);
+                        l.getSpec().setRenewTime(now);
+                        l.getSpec().setLeaseTransitions(l.getSpec().getLeaseTransitions() == null ? 1 : l.getSpec().getLeaseTransitions() + 1);
+                        return l;
+                    });
+                    return;
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    if (e.getCode() != 409 || attempt == 10) {
+                        throw e; // 409: the leader renewed in between (every 0.5 s); read again as another replica would
+                    }
+                }
+            }
         }
 
         private Lease lease(String ns) {
