@@ -75,6 +75,7 @@ public final class DriverMapping {
             case IPMI, LIBVIRT -> new IronicDriver("ipmi", Map.of(), info, secrets);
             case REDFISH, ILO5_REDFISH -> new IronicDriver("redfish", Map.of(), info, secrets);
             case REDFISH_VIRTUALMEDIA, ILO5_VIRTUALMEDIA -> new IronicDriver("redfish", Map.of("boot", "redfish-virtual-media"), info, secrets);
+            case REDFISH_UEFIHTTP -> new IronicDriver("redfish", Map.of("boot", "redfish-https"), info, secrets); // BMO redfish_https.go
             case IDRAC_REDFISH -> new IronicDriver("idrac",
                     Map.of("management", "idrac-redfish", "power", "idrac-redfish"), info, secrets);
             case IDRAC_VIRTUALMEDIA -> new IronicDriver("idrac",

@@ -64,6 +64,7 @@ class DriverMappingTest {
     void virtualMediaVariantsChooseTheirBootInterface() {
         assertThat(map("redfish-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-virtual-media"));
         assertThat(map("ilo5-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-virtual-media"));
+        assertThat(map("redfish-uefihttp://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-https"));
         IronicDriver idrac = map("idrac-virtualmedia://10.0.0.9/redfish/v1/Systems/System.Embedded.1", false);
         assertThat(idrac.driver()).isEqualTo("idrac");
         assertThat(idrac.interfaces()).containsEntry("boot", "idrac-redfish-virtual-media").containsEntry("power", "idrac-redfish")

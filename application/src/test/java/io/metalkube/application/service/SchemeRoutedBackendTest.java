@@ -41,7 +41,8 @@ class SchemeRoutedBackendTest {
             "redfish://10.0.0.4/redfish/v1/Systems/1, redfish", "redfish+http://10.0.0.5, redfish",
             "redfish-virtualmedia+https://10.0.0.6/redfish/v1/Systems/1, redfish",
             "idrac-virtualmedia://10.0.0.7/redfish/v1/Systems/System.Embedded.1, redfish", "idrac-redfish://10.0.0.8, redfish",
-            "ilo5-redfish://10.0.0.9, redfish", "ilo5-virtualmedia://10.0.0.10, redfish"})
+            "ilo5-redfish://10.0.0.9, redfish", "ilo5-virtualmedia://10.0.0.10, redfish",
+            "redfish-uefihttp+https://10.0.0.11/redfish/v1/Systems/1, redfish"})
     void theSchemePicksTheBackEnd(String address, String expected) {
         Backend direct = SchemeRoutedBackend.of(both, p -> "unused");
         BackendTarget t = target(address);

@@ -5,14 +5,16 @@ package io.metalkube.domain.bmc;
  * Follows metal3's driver families (metal3-anchors.md §1.3); the scheme-to-driver mapping lives in {@link BmcSchemeRegistry}.
  */
 public enum BmcDriver {
-    IPMI(new BmcCapabilities(false, false, false, true)),
-    LIBVIRT(new BmcCapabilities(true, false, false, true)),
-    REDFISH(new BmcCapabilities(false, false, true, false)),
-    REDFISH_VIRTUALMEDIA(new BmcCapabilities(false, true, true, false)),
-    IDRAC_REDFISH(new BmcCapabilities(false, false, true, false)),
-    IDRAC_VIRTUALMEDIA(new BmcCapabilities(false, true, true, false)),
-    ILO5_REDFISH(new BmcCapabilities(false, false, true, false)),
-    ILO5_VIRTUALMEDIA(new BmcCapabilities(false, true, true, false));
+    IPMI(new BmcCapabilities(false, false, false, false, true)),
+    LIBVIRT(new BmcCapabilities(true, false, false, false, true)),
+    REDFISH(new BmcCapabilities(false, false, false, true, false)),
+    REDFISH_VIRTUALMEDIA(new BmcCapabilities(false, true, false, true, false)),
+    IDRAC_REDFISH(new BmcCapabilities(false, false, false, true, false)),
+    IDRAC_VIRTUALMEDIA(new BmcCapabilities(false, true, false, true, false)),
+    ILO5_REDFISH(new BmcCapabilities(false, false, false, true, false)),
+    ILO5_VIRTUALMEDIA(new BmcCapabilities(false, true, false, true, false)),
+    /** metal3's redfish-uefihttp (BMO redfish_https.go; Ironic boot interface redfish-https): the ISO by UEFI HTTP boot. */
+    REDFISH_UEFIHTTP(new BmcCapabilities(false, false, true, true, false));
 
     private final BmcCapabilities capabilities;
 

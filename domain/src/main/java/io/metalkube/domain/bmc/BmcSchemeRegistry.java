@@ -44,6 +44,7 @@ public final class BmcSchemeRegistry {
         redfishFamily(list, "idrac-virtualmedia", BmcDriver.IDRAC_VIRTUALMEDIA);
         redfishFamily(list, "ilo5-redfish", BmcDriver.ILO5_REDFISH);
         redfishFamily(list, "ilo5-virtualmedia", BmcDriver.ILO5_VIRTUALMEDIA);
+        redfishFamily(list, "redfish-uefihttp", BmcDriver.REDFISH_UEFIHTTP);
         return list;
     }
 

@@ -50,6 +50,10 @@ class BmcAddressParsingTest {
             ilo5-redfish://ilo.example/redfish/v1/Systems/1                   | ilo5-redfish               | ILO5_REDFISH         | ilo.example        | 443   | /redfish/v1/Systems/1                    | ADMINISTRATOR
             ilo5-virtualmedia://ilo.example/redfish/v1/Systems/1              | ilo5-virtualmedia          | ILO5_VIRTUALMEDIA    | ilo.example        | 443   | /redfish/v1/Systems/1                    | ADMINISTRATOR
             ilo5-virtualmedia+http://ilo.example/redfish/v1/Systems/1         | ilo5-virtualmedia+http     | ILO5_VIRTUALMEDIA    | ilo.example        | 80    | /redfish/v1/Systems/1                    | ADMINISTRATOR
+            redfish-uefihttp://10.0.0.7/redfish/v1/Systems/1                  | redfish-uefihttp           | REDFISH_UEFIHTTP     | 10.0.0.7           | 443   | /redfish/v1/Systems/1                    | ADMINISTRATOR
+            redfish-uefihttp+http://10.0.0.7:8000/redfish/v1/Systems/abc      | redfish-uefihttp+http      | REDFISH_UEFIHTTP     | 10.0.0.7           | 8000  | /redfish/v1/Systems/abc                  | ADMINISTRATOR
+            redfish-uefihttp+https://[2001:db8::7]/redfish/v1/Systems/1       | redfish-uefihttp+https     | REDFISH_UEFIHTTP     | 2001:db8::7        | 443   | /redfish/v1/Systems/1                    | ADMINISTRATOR
+            REDFISH-UEFIHTTP:bmc.example                                      | redfish-uefihttp           | REDFISH_UEFIHTTP     | bmc.example        | 443   | ''                                       | ADMINISTRATOR
             ipmi://[fd00::10]:623                                             | ipmi                       | IPMI                 | fd00::10           | 623   | ''                                       | ADMINISTRATOR
             ipmi://[FD00::A]                                                  | ipmi                       | IPMI                 | fd00::a            | 623   | ''                                       | ADMINISTRATOR
             ipmi://[::ffff:192.0.2.1]                                         | ipmi                       | IPMI                 | ::ffff:192.0.2.1   | 623   | ''                                       | ADMINISTRATOR
@@ -156,7 +160,8 @@ class BmcAddressParsingTest {
                 "idrac-redfish", "idrac-redfish+http", "idrac-redfish+https",
                 "idrac-virtualmedia", "idrac-virtualmedia+http", "idrac-virtualmedia+https",
                 "ilo5-redfish", "ilo5-redfish+http", "ilo5-redfish+https",
-                "ilo5-virtualmedia", "ilo5-virtualmedia+http", "ilo5-virtualmedia+https"));
+                "ilo5-virtualmedia", "ilo5-virtualmedia+http", "ilo5-virtualmedia+https",
+                "redfish-uefihttp", "redfish-uefihttp+http", "redfish-uefihttp+https"));
         assertThat(new TreeSet<>(BmcSchemeRegistry.standard().schemeNames())).isEqualTo(expected);
         for (String scheme : expected) {
             boolean udp = scheme.equals("ipmi") || scheme.equals("libvirt");

@@ -10,23 +10,25 @@ class BmcCapabilitiesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            # address                                             | needsBootMac | virtualMedia | secureBoot | directIpmi | redfishFamily
-            ipmi://10.0.0.1                                       | false        | false        | false      | true       | false
-            10.0.0.1                                              | false        | false        | false      | true       | false
-            libvirt://10.0.0.1                                    | true         | false        | false      | true       | false
-            redfish://10.0.0.1/redfish/v1/Systems/1               | false        | false        | true       | false      | true
-            redfish+http://10.0.0.1/redfish/v1/Systems/1          | false        | false        | true       | false      | true
-            redfish-virtualmedia://10.0.0.1/redfish/v1/Systems/1  | false        | true         | true       | false      | true
-            idrac-redfish://10.0.0.1/redfish/v1/Systems/1         | false        | false        | true       | false      | true
-            idrac-virtualmedia://10.0.0.1/redfish/v1/Systems/1    | false        | true         | true       | false      | true
-            ilo5-redfish://10.0.0.1/redfish/v1/Systems/1          | false        | false        | true       | false      | true
-            ilo5-virtualmedia+https://10.0.0.1/redfish/v1/Systems/1 | false      | true         | true       | false      | true
+            # address                                             | needsBootMac | virtualMedia | uefiHttpBoot | secureBoot | directIpmi | redfishFamily
+            ipmi://10.0.0.1                                       | false        | false        | false        | false      | true       | false
+            10.0.0.1                                              | false        | false        | false        | false      | true       | false
+            libvirt://10.0.0.1                                    | true         | false        | false        | false      | true       | false
+            redfish://10.0.0.1/redfish/v1/Systems/1               | false        | false        | false        | true       | false      | true
+            redfish+http://10.0.0.1/redfish/v1/Systems/1          | false        | false        | false        | true       | false      | true
+            redfish-virtualmedia://10.0.0.1/redfish/v1/Systems/1  | false        | true         | false        | true       | false      | true
+            idrac-redfish://10.0.0.1/redfish/v1/Systems/1         | false        | false        | false        | true       | false      | true
+            idrac-virtualmedia://10.0.0.1/redfish/v1/Systems/1    | false        | true         | false        | true       | false      | true
+            ilo5-redfish://10.0.0.1/redfish/v1/Systems/1          | false        | false        | false        | true       | false      | true
+            ilo5-virtualmedia+https://10.0.0.1/redfish/v1/Systems/1 | false      | true         | false        | true       | false      | true
+            redfish-uefihttp://10.0.0.1/redfish/v1/Systems/1      | false        | false        | true         | true       | false      | true
+            redfish-uefihttp+http://10.0.0.1                      | false        | false        | true         | true       | false      | true
             """)
-    void capabilitiesFollowTheDriver(String address, boolean needsBootMac, boolean virtualMedia, boolean secureBoot,
+    void capabilitiesFollowTheDriver(String address, boolean needsBootMac, boolean virtualMedia, boolean uefiHttpBoot, boolean secureBoot,
                                      boolean directIpmi, boolean redfishFamily) {
         BmcAddress a = BmcAddress.parse(address);
 
-        assertThat(a.capabilities()).isEqualTo(new BmcCapabilities(needsBootMac, virtualMedia, secureBoot, directIpmi));
+        assertThat(a.capabilities()).isEqualTo(new BmcCapabilities(needsBootMac, virtualMedia, uefiHttpBoot, secureBoot, directIpmi));
         assertThat(a.driver().isRedfishFamily()).isEqualTo(redfishFamily);
     }
 
@@ -38,6 +40,9 @@ class BmcCapabilitiesTest {
             redfish+http           | HTTP
             redfish+https          | HTTPS
             idrac-virtualmedia+http| HTTP
+            redfish-uefihttp       | HTTPS
+            redfish-uefihttp+http  | HTTP
+            redfish-uefihttp+https | HTTPS
             """)
     void theSchemeSuffixChoosesTheTransport(String scheme, Transport transport) {
         assertThat(BmcSchemeRegistry.standard().scheme(scheme)).get().extracting(BmcScheme::transport).isEqualTo(transport);
