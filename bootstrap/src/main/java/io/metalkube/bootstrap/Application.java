@@ -1,5 +1,6 @@
 package io.metalkube.bootstrap;
 
+import io.metalkube.bootstrap.logging.Logging;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -16,6 +17,7 @@ public final class Application {
             System.err.println("The demo is packaged apart from the operator: run bin/demo (or java -jar demo/app/target/metalkube-demo.jar).");
             System.exit(2);
         }
+        Logging.install();
         Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

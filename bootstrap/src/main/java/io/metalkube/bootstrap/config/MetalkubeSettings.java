@@ -245,4 +245,14 @@ public class MetalkubeSettings {
         public Duration getInterval() { return interval; }
         public void setInterval(Duration v) { interval = v; }
     }
+
+    /** metalkube.log.*: how the operator logs. */
+    @ConfigurationProperties("log")
+    public static class Log {
+        private String format = "text";
+
+        /** text (default) or json: one JSON object per line (METALKUBE_LOG_FORMAT; read before anything logs). */
+        public String getFormat() { return format; }
+        public void setFormat(String v) { format = v; }
+    }
 }

@@ -87,4 +87,33 @@ class DeployManifestsTest {
                 .filter(v -> v.get("name").equals(tmpMount.get("name"))).findFirst().orElseThrow();
         assertThat(tmpVolume).containsKey("emptyDir");
     }
+
+    @Test
+    void theWebhookHaComponentRunsTwoReplicasOnDifferentNodesUnderADisruptionBudget() {
+        Path overlay = deploy.resolve("webhook/ha");
+        Doc k = Manifests.parse(overlay.resolve("kustomization.yaml")).getFirst();
+        assertThat(k.kind()).isEqualTo("Component");
+        for (String r : Manifests.strings(k.body().get("resources"))) {
+            assertThat(Files.exists(overlay.resolve(r))).as("webhook/ha resource " + r + " exists").isTrue();
+        }
+        Doc replicas = Manifests.parse(overlay.resolve("replicas.yaml")).getFirst();
+        assertThat(at(replicas.body(), "spec", "replicas")).isEqualTo(2);
+        Doc pdb = Manifests.parse(overlay.resolve("pdb.yaml")).getFirst();
+        assertThat(pdb.kind()).isEqualTo("PodDisruptionBudget");
+        assertThat(at(pdb.body(), "spec", "minAvailable")).isEqualTo(1);
+        Map<String, Object> podLabels = map(at(all.one("Deployment", "metalkube-operator").body(), "spec", "template", "metadata", "labels"));
+        assertThat(podLabels).containsAllEntriesOf(map(at(pdb.body(), "spec", "selector", "matchLabels")));
+        assertThat(Manifests.strings(Manifests.parse(deploy.resolve("kustomization.yaml")).getFirst().body().get("resources")))
+                .as("a budget with one replica would block every drain: not in the base").doesNotContain("webhook/ha/pdb.yaml");
+    }
+
+    @Test
+    void theServiceMonitorSampleScrapesTheServicesPrometheusPort() {
+        Doc monitor = all.one("ServiceMonitor", "metalkube-operator");
+        Doc service = all.one("Service", "metalkube-operator");
+        Map<String, Object> endpoint = map(list(at(monitor.body(), "spec", "endpoints")).getFirst());
+        assertThat(endpoint).containsEntry("path", "/prometheus");
+        assertThat(list(at(service.body(), "spec", "ports"))).extracting(p -> map(p).get("name")).contains(endpoint.get("port"));
+        assertThat(map(at(monitor.body(), "spec", "selector", "matchLabels"))).containsEntry("app.kubernetes.io/name", "metalkube");
+    }
 }

@@ -54,7 +54,7 @@ class RbacLeastPrivilegeTest {
         assertThat(granted.get("cluster.k8s.io/machines")).doesNotContain("create", "delete", "deletecollection");
         assertThat(granted.get("cluster.k8s.io/machines/status")).containsExactlyInAnyOrder("get", "update", "patch");
         assertThat(granted.keySet()).as("nothing beyond these resources")
-                .containsExactlyInAnyOrder("/secrets", "/events", "events.k8s.io/events", "coordination.k8s.io/leases",
+                .containsExactlyInAnyOrder("/secrets", "/events", "coordination.k8s.io/leases",
                         "metal3.io/baremetalhosts", "metal3.io/baremetalhosts/status",
                         "cluster.k8s.io/machines", "cluster.k8s.io/machines/status");
     }
@@ -75,9 +75,38 @@ class RbacLeastPrivilegeTest {
         return all.docs().stream().filter(d -> d.kind().equals("Role") || d.kind().equals("ClusterRole")).toList();
     }
 
+    @Test
+    void usersGetBmhViewerAndBmhEditorAggregatedIntoViewEditAndAdmin() {
+        Doc viewer = all.one("ClusterRole", "bmh-viewer");
+        Doc editor = all.one("ClusterRole", "bmh-editor");
+        assertThat(map(at(viewer.body(), "metadata", "labels"))).containsEntry("rbac.authorization.k8s.io/aggregate-to-view", "true");
+        assertThat(map(at(editor.body(), "metadata", "labels"))).containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true")
+                .containsEntry("rbac.authorization.k8s.io/aggregate-to-admin", "true");
+        Map<String, Set<String>> read = grants(List.of(viewer));
+        assertThat(read.keySet()).containsExactlyInAnyOrder("metal3.io/baremetalhosts", "metal3.io/baremetalhosts/status",
+                "cluster.k8s.io/machines", "cluster.k8s.io/machines/status");
+        read.values().forEach(verbs -> assertThat(verbs).containsExactlyInAnyOrder("get", "list", "watch"));
+        Map<String, Set<String>> edit = grants(List.of(editor));
+        assertThat(edit.get("metal3.io/baremetalhosts")).contains("create", "update", "patch", "delete");
+        assertThat(edit.get("cluster.k8s.io/machines")).contains("create", "update", "patch", "delete");
+        assertThat(edit.get("metal3.io/baremetalhosts/status")).as("status is the operator's").containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(edit.get("cluster.k8s.io/machines/status")).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(all.ofKind("ClusterRoleBinding").filter(b -> at(b.body(), "roleRef", "name").toString().startsWith("bmh-")))
+                .as("bound by the site, not by the base").isEmpty();
+    }
+
+    /** The roles bound to the operator's ServiceAccount. */
+    private List<Doc> operatorRoles() {
+        return roles().stream().filter(r -> r.name().startsWith("metalkube-")).toList();
+    }
+
     private Map<String, Set<String>> grants() {
+        return grants(operatorRoles());
+    }
+
+    private static Map<String, Set<String>> grants(List<Doc> roles) {
         Map<String, Set<String>> out = new HashMap<>();
-        for (Doc role : roles()) {
+        for (Doc role : roles) {
             for (Object r : list(role.body().get("rules"))) {
                 Map<String, Object> rule = map(r);
                 for (String group : strings(rule.get("apiGroups"))) {
