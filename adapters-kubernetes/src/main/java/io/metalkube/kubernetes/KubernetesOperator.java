@@ -92,7 +92,7 @@ public final class KubernetesOperator implements AutoCloseable {
         });
         this.fence = LeaseFence.of(client);
         this.leadership.set(settings.leaderElection().isPresent() ? Leadership.FOLLOWING : Leadership.NOT_ELECTED);
-        KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), Clock.systemUTC());
+        KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), reportingInstance(settings), Clock.systemUTC());
         KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
         // the controllers' informer caches serve the stores' reads (KubernetesPorts on the same client) once started
         this.caches = InformerCaches.of(client);
@@ -236,5 +236,10 @@ public final class KubernetesOperator implements AutoCloseable {
         if (started) {
             operator.stop();
         }
+    }
+
+    /** The instance that reports this operator's Events: its Lease identity (the pod name), else the host name. */
+    static String reportingInstance(KubernetesSettings settings) {
+        return settings.leaderElection().map(LeaseSettings::identity).orElseGet(KubernetesEvents::localInstance);
     }
 }

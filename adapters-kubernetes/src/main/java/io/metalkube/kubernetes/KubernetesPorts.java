@@ -21,7 +21,7 @@ public final class KubernetesPorts {
     private final KubernetesEvents events;
 
     public KubernetesPorts(KubernetesClient client, KubernetesSettings settings, Clock clock) {
-        this.events = new KubernetesEvents(client, settings.operatorName(), clock);
+        this.events = new KubernetesEvents(client, settings.operatorName(), KubernetesOperator.reportingInstance(settings), clock);
         this.hosts = new KubernetesHostStore(client, settings, clock, events);
         this.machines = new KubernetesMachineStore(client, events, clock);
         this.credentials = new SecretCredentialsLookup(client);

@@ -4,12 +4,15 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.metalkube.application.port.in.MachineId;
 import io.metalkube.application.port.out.HostEventSink;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
+import io.metalkube.kubernetes.support.Json;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,10 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Port implementation (HostEventSink, and the Machine side of MachineStore.publish): core/v1 Events on the
- * BareMetalHost or Machine, so {@code kubectl describe} shows transitions and errors. Best effort, as client-go's
- * event recorder: events are sent by a background sender from a bounded queue, so a reconcile never waits for one
- * (under the client's rate limit they have their own budget, see ApiRateLimiter); when the queue is full an event is
- * dropped and counted; a failed event write is logged, never fails the reconcile.
+ * BareMetalHost or Machine, so {@code kubectl describe} shows transitions and errors. Recorded as client-go's event
+ * recorder records them: correlated ({@link EventCorrelator}: a repeat raises the count of the Event already there; a
+ * flood of similar ones is combined), carrying the reporting controller (component) and instance (the pod), and sent by
+ * a background sender from a bounded queue, so a reconcile never waits for one (under the client's rate limit they have
+ * their own budget, see ApiRateLimiter); when the queue is full an event is dropped and counted; a failed event write is
+ * logged, never fails the reconcile. The correlation is decided in the caller's thread, in publishing order.
  */
 public final class KubernetesEvents implements HostEventSink {
 
@@ -35,7 +40,9 @@ public final class KubernetesEvents implements HostEventSink {
 
     private final KubernetesClient client;
     private final String component;
+    private final String instance;
     private final Clock clock;
+    private final EventCorrelator correlator = new EventCorrelator();
     private final Map<String, String> uids = new ConcurrentHashMap<>();
     /** Random start, so that two operator instances never pick the same event name in the same millisecond. */
     private final AtomicLong sequence = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40));
@@ -48,9 +55,15 @@ public final class KubernetesEvents implements HostEventSink {
     private final ThreadPoolExecutor sender;
     private final AtomicLong dropped = new AtomicLong();
 
+    /** Events reported by {@code component}, from the instance named by this machine's host name (the pod name). */
     public KubernetesEvents(KubernetesClient client, String component, Clock clock) {
+        this(client, component, localInstance(), clock);
+    }
+
+    public KubernetesEvents(KubernetesClient client, String component, String instance, Clock clock) {
         this.client = client;
         this.component = component;
+        this.instance = instance;
         this.clock = clock;
         this.sender = new ThreadPoolExecutor(SENDERS, SENDERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 Thread.ofPlatform().daemon().name("metalkube-events-" + component).factory(), (task, pool) -> {
@@ -62,11 +75,23 @@ public final class KubernetesEvents implements HostEventSink {
         sender.allowCoreThreadTimeOut(true); // an idle sender thread goes away
     }
 
+    /** The reporting instance: the pod's name (HOSTNAME in a pod), else this machine's host name. */
+    public static String localInstance() {
+        String hostname = System.getenv("HOSTNAME");
+        if (hostname != null && !hostname.isBlank()) {
+            return hostname;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
     /** Events dropped because the queue was full. */
     public long dropped() {
         return dropped.get();
     }
-
 
     /** Remembers an object's uid, so that events link to it (kubectl describe matches on uid). */
     void remember(String kind, String namespace, String name, String uid) {
@@ -87,25 +112,73 @@ public final class KubernetesEvents implements HostEventSink {
     private void emit(String apiVersion, String kind, String namespace, String name, HostEvent event) {
         Instant now = clock.instant();
         String time = now.toString();
-        String eventName = name + "." + Long.toHexString(now.toEpochMilli()) + Long.toHexString(sequence.incrementAndGet());
+        String uid = uids.get(kind + "/" + namespace + "/" + name);
+        String object = kind + "/" + namespace + "/" + name + "/" + uid;
+        String type = event.severity() == HostEvent.Severity.WARNING ? "Warning" : "Normal";
+        EventCorrelator.Decision decision = correlator.decide(object, type, event.reason(), event.message(), now);
+        String eventName;
+        int count;
+        String first;
+        if (decision instanceof EventCorrelator.Update update) {
+            eventName = update.name();
+            count = update.count();
+            first = update.firstTimestamp();
+        } else {
+            eventName = (name + "." + Long.toHexString(now.toEpochMilli()) + Long.toHexString(sequence.incrementAndGet())).toLowerCase(Locale.ROOT);
+            count = 1;
+            first = time;
+        }
+        correlator.written(object, type, event.reason(), event.message(), decision, eventName, first);
         var e = new EventBuilder()
-                .withNewMetadata().withName(eventName.toLowerCase(Locale.ROOT)).withNamespace(namespace).endMetadata()
+                .withNewMetadata().withName(eventName).withNamespace(namespace).endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(apiVersion).withKind(kind).withNamespace(namespace)
-                        .withName(name).withUid(uids.get(kind + "/" + namespace + "/" + name)).build())
-                .withType(event.severity() == HostEvent.Severity.WARNING ? "Warning" : "Normal")
+                        .withName(name).withUid(uid).build())
+                .withType(type)
                 .withReason(event.reason())
-                .withMessage(event.message())
-                .withNewSource().withComponent(component).endSource()
+                .withMessage(decision.message())
+                .withNewSource().withComponent(component).withHost(instance).endSource()
                 .withReportingComponent(component)
-                .withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
+                .withReportingInstance(instance)
+                .withFirstTimestamp(first).withLastTimestamp(time).withCount(count)
                 .build();
         sender.execute(() -> {
             try {
-                client.v1().events().inNamespace(namespace).resource(e).create();
+                write(namespace, e, count > 1);
             } catch (KubernetesClientException ex) {
                 LOG.log(Level.WARNING, () -> "could not record event " + event.reason() + " on " + kind + " " + namespace + "/" + name
                         + ": HTTP " + ex.getCode() + " " + ex.getMessage());
             }
         });
+    }
+
+    /**
+     * A repeat PATCHes count, lastTimestamp and message of the Event already there; if it is not there (expired, or its
+     * POST is still in flight on another sender) it is created, and if that finds it there after all, patched again.
+     */
+    private void write(String namespace, io.fabric8.kubernetes.api.model.Event e, boolean repeat) {
+        var events = client.v1().events().inNamespace(namespace);
+        String patch = Json.tree(Map.of("count", e.getCount(), "lastTimestamp", e.getLastTimestamp(), "message", e.getMessage())).toString();
+        if (repeat && patched(namespace, e.getMetadata().getName(), patch)) {
+            return;
+        }
+        try {
+            events.resource(e).create();
+        } catch (KubernetesClientException ex) {
+            if (ex.getCode() != 409 || !patched(namespace, e.getMetadata().getName(), patch)) {
+                throw ex;
+            }
+        }
+    }
+
+    private boolean patched(String namespace, String name, String patch) {
+        try {
+            client.v1().events().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            return true;
+        } catch (KubernetesClientException ex) {
+            if (ex.getCode() == 404) {
+                return false;
+            }
+            throw ex;
+        }
     }
 }

@@ -181,6 +181,27 @@ class KubernetesStoresTest {
         }
 
         @Test
+        void aRepeatedEventRaisesTheCountOfOneEventThatNamesItsReportingControllerAndInstance() {
+            String ns = api.namespace("events-repeat");
+            Host h = newHost(ns, "h1");
+            ports.hosts().find(h.id());
+            for (int i = 0; i < 3; i++) {
+                ports.events().publish(h.id(), HostEvent.warning("BackendUnavailable", "back-end not ready for inspect: ironic down"));
+            }
+            ports.events().publish(h.id(), HostEvent.normal("PowerOn", "host powered on"));
+
+            // events are sent in the background: wait until the last write (PowerOn after the repeats) is there
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                    .extracting(e -> e.getReason() + "x" + e.getCount()).containsExactlyInAnyOrder("BackendUnavailablex3", "PowerOnx1"));
+            var repeated = client.v1().events().inNamespace(ns).list().getItems().stream()
+                    .filter(e -> e.getReason().equals("BackendUnavailable")).findFirst().orElseThrow();
+            assertThat(repeated.getMessage()).isEqualTo("back-end not ready for inspect: ironic down");
+            assertThat(repeated.getLastTimestamp()).isGreaterThanOrEqualTo(repeated.getFirstTimestamp());
+            assertThat(repeated.getReportingComponent()).isEqualTo(KubernetesSettings.defaults().operatorName());
+            assertThat(repeated.getReportingInstance()).isNotBlank();
+        }
+
+        @Test
         void chosenHostIsRecordedWithCompareAndSetAndStatusOnlyWhenChanged() {
             Machine m = new Machine();
             String ns = api.namespace("machines");
