@@ -2,6 +2,8 @@ package io.metalkube.demo;
 
 import io.metalkube.demo.DemoCluster.HostRow;
 import io.metalkube.demo.DemoCluster.MachineRow;
+import io.metalkube.bootstrap.logging.LogFormat;
+import io.metalkube.bootstrap.logging.Logging;
 import io.metalkube.demo.apiserver.CrudApiServer;
 import io.metalkube.kubernetes.Crds;
 
@@ -37,6 +39,11 @@ public final class DemoCommand {
 
     /** Command-line entry; returns the process exit code. */
     public static int run(String[] args) {
+        Logging.install();
+        if (DemoOptions.wantsHelp(args)) {
+            System.out.println(DemoOptions.USAGE);
+            return 0;
+        }
         DemoOptions options;
         try {
             options = DemoOptions.parse(args, System.console() != null);
@@ -45,6 +52,11 @@ public final class DemoCommand {
             return 2;
         }
         quietLogs();
+        if (LogFormat.configured() == LogFormat.JSON) {
+            // one format for everything: the table and messages become log lines too
+            options = options.withLive(false);
+            return run(options, LogLinePrintStream.forLogger("io.metalkube.demo")).exitCode();
+        }
         return run(options, System.out).exitCode();
     }
 
@@ -74,7 +86,7 @@ public final class DemoCommand {
                 Duration elapsed = Duration.between(start, Instant.now());
                 table.show(title, elapsed, hosts, machines);
                 if (machinesCreated && DemoProgress.machinesProvisioned(hosts, machines)) {
-                    out.println("\nBoth Machines own provisioned hosts after " + seconds(elapsed) + ".");
+                    out.println("\nBoth Machines own provisioned, powered-on hosts after " + seconds(elapsed) + ".");
                     result = new Result(0, hosts, machines);
                 } else if (elapsed.compareTo(options.timeout()) > 0) {
                     out.println("\nThe demo timed out after " + options.timeout().toSeconds() + " s: "

@@ -16,12 +16,28 @@ import java.time.Duration;
 public record DemoOptions(boolean hold, Duration timeout, double speedup, int port, Path kubeconfig, boolean live) {
 
     static final String USAGE = """
-            usage: java -jar metalkube.jar demo [--hold] [--fast] [--timeout=SECONDS] [--port=PORT] [--kubeconfig=FILE]
-              --hold        keep running afterwards and write a kubeconfig, so that `kubectl get bmh` works (Ctrl-C stops)
+            usage: bin/demo [--hold] [--fast] [--timeout=SECONDS] [--port=PORT] [--kubeconfig=FILE]
+                   (java -jar demo/app/target/metalkube-demo.jar takes the same options)
+            Runs an embedded API server, the operator on the fixture back-end, eight hosts and two Machines, and shows
+            them until both Machines' hosts are provisioned and powered on.
+              --hold        keep running afterwards and write a kubeconfig, so that kubectl works against the demo
+                            (get bmh, get -w, apply -f, annotate, patch, edit, get events; Ctrl-C stops)
               --fast        ten times shorter back-end delays
               --timeout     give up after this many seconds (default 180)
               --port        HTTP port for /health and /prometheus (default 0: a free port)
-              --kubeconfig  the kubeconfig --hold writes (default ./metalkube-demo.kubeconfig)""";
+              --kubeconfig  the kubeconfig --hold writes (default ./metalkube-demo.kubeconfig)
+              --help        print this and exit
+            Environment: METALKUBE_LOG_FORMAT=json logs (and the table) as one JSON object per line;
+                         METALKUBE_LOG_LEVEL=INFO shows the operator's log (default WARN).""";
+
+    DemoOptions withLive(boolean redraw) {
+        return new DemoOptions(hold, timeout, speedup, port, kubeconfig, redraw);
+    }
+
+    /** Whether the arguments ask for the usage text. */
+    static boolean wantsHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
 
     public static DemoOptions parse(String[] args, boolean terminal) {
         boolean hold = false;

@@ -17,10 +17,10 @@ final class DemoProgress {
         return available(hosts, "master") && available(hosts, "node");
     }
 
-    /** Every Machine (at least two) is the consumer of a provisioned host, and says so in its status. */
+    /** Every Machine (at least two) is the consumer of a provisioned, powered-on host, and says so in its status. */
     static boolean machinesProvisioned(List<HostRow> hosts, List<MachineRow> machines) {
         return machines.size() >= 2 && machines.stream().allMatch(m -> m.phase().equals("Provisioned")
-                && ownedHost(hosts, m).map(h -> h.state().equals("provisioned")).orElse(false));
+                && ownedHost(hosts, m).map(h -> h.state().equals("provisioned") && h.power().equals("on")).orElse(false));
     }
 
     static Optional<HostRow> ownedHost(List<HostRow> hosts, MachineRow machine) {
@@ -33,7 +33,7 @@ final class DemoProgress {
                     + hosts.stream().map(h -> h.name() + "=" + (h.state().isEmpty() ? "(new)" : h.state())).toList() + ")";
         }
         return machines.stream().map(m -> ownedHost(hosts, m)
-                        .map(h -> "Machine " + m.name() + " owns " + h.name() + " in state " + h.state()
+                        .map(h -> "Machine " + m.name() + " owns " + h.name() + " in state " + h.state() + ", power " + h.power()
                                 + (h.error().isEmpty() ? "" : " (error: " + h.error() + ")"))
                         .orElse("Machine " + m.name() + " owns no host" + (m.error().isEmpty() ? "" : " (" + m.error() + ")")))
                 .reduce((a, b) -> a + "; " + b).orElse("no Machines exist");

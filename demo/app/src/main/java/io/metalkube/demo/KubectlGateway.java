@@ -60,9 +60,16 @@ final class KubectlGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String discovery = "GET".equals(exchange.getRequestMethod()) ? Discovery.DOCUMENTS.get(stripSlash(path)) : null;
+            boolean get = "GET".equals(exchange.getRequestMethod());
+            String discovery = get ? Discovery.DOCUMENTS.get(stripSlash(path)) : null;
+            java.util.Optional<String> openApi = get ? OpenApiDocuments.forPath(stripSlash(path)) : java.util.Optional.empty();
+            String query = exchange.getRequestURI().getRawQuery();
             if (discovery != null) {
                 reply(exchange, 200, "application/json", discovery.getBytes(StandardCharsets.UTF_8));
+            } else if (openApi.isPresent()) {
+                reply(exchange, 200, "application/json", openApi.get().getBytes(StandardCharsets.UTF_8));
+            } else if (get && query != null && query.matches("(.*&)?watch=(true|1)(&.*)?")) {
+                new WatchStream(client, upstream).serve(exchange);
             } else {
                 forward(exchange);
             }
@@ -70,8 +77,10 @@ final class KubectlGateway implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange) throws IOException {
-        String pathAndQuery = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        java.util.Optional<FieldSelector> selector = "GET".equals(exchange.getRequestMethod())
+                ? FieldSelector.of(exchange.getRequestURI().getRawQuery()) : java.util.Optional.empty();
+        String rawQuery = selector.map(FieldSelector::upstreamQuery).orElse(exchange.getRequestURI().getRawQuery());
+        String pathAndQuery = exchange.getRequestURI().getRawPath() + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -96,11 +105,12 @@ final class KubectlGateway implements AutoCloseable {
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("content-type").orElse("application/json");
+            byte[] answer = selector.isPresent() && response.statusCode() == 200 ? selector.get().filter(response.body()) : response.body();
             if (columns.isPresent() && response.statusCode() == 200) {
-                reply(exchange, 200, "application/json", PrinterTable.render(response.body(), columns.get(), java.time.Instant.now()));
+                reply(exchange, 200, "application/json", PrinterTable.render(answer, columns.get(), java.time.Instant.now()));
                 return;
             }
-            reply(exchange, response.statusCode(), type, response.body());
+            reply(exchange, response.statusCode(), type, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply(exchange, 503, "text/plain", "the demo is stopping".getBytes(StandardCharsets.UTF_8));

@@ -32,8 +32,17 @@ final class PrinterTable {
     static final Pattern PATH = Pattern.compile(
             "^/apis/(metal3\\.io|cluster\\.k8s\\.io)/v1alpha1/(?:namespaces/[^/]+/)?(baremetalhosts|machines)(?:/[^/]+)?$");
 
+    /** {@code kubectl get events}: as a real API server prints core/v1 Events. */
+    static final Pattern EVENTS = Pattern.compile("^/api/(v1)/(?:namespaces/[^/]+/)?(events)(?:/[^/]+)?$");
+
     record Column(String name, String type, String jsonPath, int priority) {
     }
+
+    /** The Event columns; {@code involvedObject} prints as kind/name, as kubectl shows it. */
+    static final List<Column> EVENT_COLUMNS = List.of(new Column("Last Seen", "date", ".lastTimestamp", 0),
+            new Column("Type", "string", ".type", 0), new Column("Reason", "string", ".reason", 0),
+            new Column("Object", "string", "involvedObject", 0), new Column("Message", "string", ".message", 0),
+            new Column("Count", "integer", ".count", 1), new Column("Source", "string", ".reportingComponent", 1));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,6 +52,9 @@ final class PrinterTable {
     /** The printer columns of {@code plural.group} from the CRD in the adapter's jar, if that CRD exists. */
     @SuppressWarnings("unchecked")
     static Optional<List<Column>> columns(String group, String plural) {
+        if (group.equals("v1") && plural.equals("events")) {
+            return Optional.of(EVENT_COLUMNS);
+        }
         String resource = "META-INF/fabric8/" + plural + "." + group + "-v1.yml";
         try (InputStream in = PrinterTable.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -79,7 +91,10 @@ final class PrinterTable {
             ArrayNode cells = row.putArray("cells");
             cells.add(item.path("metadata").path("name").asText());
             for (Column c : columns) {
-                JsonNode v = at(item, c.jsonPath());
+                JsonNode v = c.jsonPath().equals("involvedObject")
+                        ? JSON.getNodeFactory().textNode(item.path("involvedObject").path("kind").asText().toLowerCase(java.util.Locale.ROOT)
+                                + "/" + item.path("involvedObject").path("name").asText())
+                        : at(item, c.jsonPath());
                 if (v.isMissingNode() || v.isNull()) {
                     cells.addNull();
                 } else if ("date".equals(c.type())) {
@@ -119,6 +134,10 @@ final class PrinterTable {
             return Optional.empty();
         }
         Matcher m = PATH.matcher(path);
-        return m.matches() ? Optional.of(m) : Optional.empty();
+        if (m.matches()) {
+            return Optional.of(m);
+        }
+        Matcher events = EVENTS.matcher(path);
+        return events.matches() ? Optional.of(events) : Optional.empty();
     }
 }

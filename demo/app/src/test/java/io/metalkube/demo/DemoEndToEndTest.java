@@ -27,12 +27,13 @@ class DemoEndToEndTest {
 
         String output = buffer.toString(StandardCharsets.UTF_8);
         assertThat(result.exitCode()).as(output).isZero();
-        assertThat(output).contains("Both Machines own provisioned hosts", "HOST", "STATE", "CONSUMER", "POWER", "ERROR");
+        assertThat(output).contains("Both Machines own provisioned, powered-on hosts", "HOST", "STATE", "CONSUMER", "POWER", "ERROR");
         assertThat(result.hosts()).hasSize(8);
         assertThat(result.machines()).hasSize(2);
         for (MachineRow machine : result.machines()) {
             HostRow host = DemoProgress.ownedHost(result.hosts(), machine).orElseThrow(() -> new AssertionError(machine + " owns no host"));
             assertThat(host.state()).as(machine.name()).isEqualTo("provisioned");
+            assertThat(host.power()).as("the final table shows " + host.name() + " on").isEqualTo("on");
             assertThat(machine.phase()).isEqualTo("Provisioned");
             assertThat(machine.host()).isEqualTo(host.name());
             String profile = machine.name().startsWith("baremetal-master-") ? "master" : "node";

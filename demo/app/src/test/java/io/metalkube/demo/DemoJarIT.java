@@ -29,7 +29,7 @@ class DemoJarIT {
         try (JarProcess jar = JarProcess.start(List.of(), List.of("--fast", "--hold", "--kubeconfig=" + kubeconfig), Map.of())) {
             String out = jar.awaitOutput(o -> o.contains("export KUBECONFIG="), Duration.ofSeconds(200));
 
-            assertThat(out).contains("Both Machines own provisioned hosts", "export KUBECONFIG=" + kubeconfig);
+            assertThat(out).contains("Both Machines own provisioned, powered-on hosts", "export KUBECONFIG=" + kubeconfig);
             Matcher health = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/health ").matcher(out);
             assertThat(health.find()).as(out).isTrue();
             assertThat(jar.get(health.group(1) + "/health/readiness").body()).contains("\"status\":\"UP\"");
