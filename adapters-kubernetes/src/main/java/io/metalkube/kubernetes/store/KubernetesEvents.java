@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * BareMetalHost or Machine, so {@code kubectl describe} shows transitions and errors. Recorded as client-go's event
  * recorder records them: correlated ({@link EventCorrelator}: a repeat raises the count of the Event already there; a
  * flood of similar ones is combined), carrying the reporting controller (component) and instance (the pod), and sent by
- * a background sender from a bounded queue, so a reconcile never waits for one (under the client's rate limit they have
+ * background senders from bounded queues, so a reconcile never waits for one (under the client's rate limit they have
  * their own budget, see ApiRateLimiter); when the queue is full an event is dropped and counted; a failed event write is
  * logged, never fails the reconcile. The correlation is decided in the caller's thread, in publishing order.
  */
@@ -52,7 +52,8 @@ public final class KubernetesEvents implements HostEventSink {
     /** Events in flight at once: a slow API server (each POST a round trip) must not make the queue overflow. */
     static final int SENDERS = 4;
 
-    private final ThreadPoolExecutor sender;
+    /** One lane per sender: the writes of one Event (its POST, then its count updates) go through one lane, in order. */
+    private final ThreadPoolExecutor[] lanes = new ThreadPoolExecutor[SENDERS];
     private final AtomicLong dropped = new AtomicLong();
 
     /** Events reported by {@code component}, from the instance named by this machine's host name (the pod name). */
@@ -65,14 +66,16 @@ public final class KubernetesEvents implements HostEventSink {
         this.component = component;
         this.instance = instance;
         this.clock = clock;
-        this.sender = new ThreadPoolExecutor(SENDERS, SENDERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                Thread.ofPlatform().daemon().name("metalkube-events-" + component).factory(), (task, pool) -> {
-                    long n = dropped.incrementAndGet();
-                    if (n == 1 || n % 1_000 == 0) {
-                        LOG.log(Level.WARNING, () -> n + " event(s) dropped: more than " + QUEUE + " waiting to be sent");
-                    }
-                });
-        sender.allowCoreThreadTimeOut(true); // an idle sender thread goes away
+        for (int i = 0; i < SENDERS; i++) {
+            lanes[i] = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE / SENDERS),
+                    Thread.ofPlatform().daemon().name("metalkube-events-" + component + "-" + i).factory(), (task, pool) -> {
+                        long n = dropped.incrementAndGet();
+                        if (n == 1 || n % 1_000 == 0) {
+                            LOG.log(Level.WARNING, () -> n + " event(s) dropped: more than " + QUEUE + " waiting to be sent");
+                        }
+                    });
+            lanes[i].allowCoreThreadTimeOut(true); // an idle sender thread goes away
+        }
     }
 
     /** The reporting instance: the pod's name (HOSTNAME in a pod), else this machine's host name. */
@@ -141,7 +144,7 @@ public final class KubernetesEvents implements HostEventSink {
                 .withReportingInstance(instance)
                 .withFirstTimestamp(first).withLastTimestamp(time).withCount(count)
                 .build();
-        sender.execute(() -> {
+        lanes[Math.floorMod(eventName.hashCode(), SENDERS)].execute(() -> {
             try {
                 write(namespace, e, count > 1);
             } catch (KubernetesClientException ex) {
@@ -153,7 +156,7 @@ public final class KubernetesEvents implements HostEventSink {
 
     /**
      * A repeat PATCHes count, lastTimestamp and message of the Event already there; if it is not there (expired, or its
-     * POST is still in flight on another sender) it is created, and if that finds it there after all, patched again.
+     * POST failed) it is created, and if that finds it there after all, patched again.
      */
     private void write(String namespace, io.fabric8.kubernetes.api.model.Event e, boolean repeat) {
         var events = client.v1().events().inNamespace(namespace);
