@@ -85,6 +85,9 @@ class HostControllerTest {
             });
             assertThat(backend.calls("register")).isGreaterThan(registrations);
             assertThat(user.state("rotate-0")).isEqualTo("available");
+            assertThat(site.ports.credentials().lookup(new HostId(ns, "rotate-0"), "rotate-0-bmc"))
+                    .as("a labelled Secret read while the operator runs: its changes come by watch, no polling")
+                    .isInstanceOfSatisfying(io.metalkube.domain.lifecycle.CredentialsCheck.Found.class, f -> assertThat(f.watched()).isTrue());
         }
 
         @Test

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Secret is labelled {@value #LABEL}={@value #LABEL_VALUE} (as metal3 does) so the controller's Secret
  * informer, which selects on that label, sees later changes and triggers re-registration. While the operator runs,
  * a labelled Secret is read from that informer's cache (no API call); an unlabelled or missing one from the server.
+ * The answer says whether a change to the Secret will reach the host ({@code watched}: labelled, and the operator's
+ * informer running); a host waiting on an unwatched Secret reads it again every few seconds instead (issue 11 item 6).
  */
 public final class SecretCredentialsLookup implements CredentialsLookup {
 
@@ -54,36 +56,38 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
         if (secret == null) {
             return new CredentialsCheck.Missing(secretName);
         }
-        label(host, secret);
+        boolean watched = label(host, secret) && caches.serving();
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         String username = decode(data.get("username"));
         String password = decode(data.get("password"));
         if (username == null || password == null) {
             return new CredentialsCheck.Invalid(secretName, "the Secret needs both keys \"username\" and \"password\" (base64 in data)"
                     + (username == null ? "; \"username\" is missing or not base64" : "")
-                    + (password == null ? "; \"password\" is missing or not base64" : ""));
+                    + (password == null ? "; \"password\" is missing or not base64" : ""), watched);
         }
         try {
             return new CredentialsCheck.Found(BmcCredentials.of(username, password),
-                    new CredentialsVersion(secretName, secret.getMetadata().getResourceVersion()));
+                    new CredentialsVersion(secretName, secret.getMetadata().getResourceVersion()), watched);
         } catch (InvalidCredentialsException e) {
-            return new CredentialsCheck.Invalid(secretName, e.getMessage());
+            return new CredentialsCheck.Invalid(secretName, e.getMessage(), watched);
         }
     }
 
-    private void label(HostId host, Secret secret) {
+    /** Labels the Secret unless it is; true when it carries the label afterwards (so the informer sees its changes). */
+    private boolean label(HostId host, Secret secret) {
         Map<String, String> labels = secret.getMetadata().getLabels();
         if (labels != null && LABEL_VALUE.equals(labels.get(LABEL))) {
-            return;
+            return true;
         }
         String name = host.namespace() + "/" + secret.getMetadata().getName();
         if (labellingForbidden) {
             if (unlabelledReported.add(name)) {
                 LOG.log(Level.INFO, () -> "Secret " + name + " is not labelled " + LABEL + "=" + LABEL_VALUE
-                        + "; changes to it are noticed on host " + host + "'s next periodic reconcile only. Fix: kubectl label secret -n "
+                        + "; changes to it are noticed on host " + host + "'s next periodic reconcile (within seconds while the host"
+                        + " waits on its credentials). Fix: kubectl label secret -n "
                         + host.namespace() + " " + secret.getMetadata().getName() + " " + LABEL + "=" + LABEL_VALUE);
             }
-            return;
+            return false;
         }
         try {
             Conflicts.retryingEdit("labels of Secret " + name,
@@ -93,6 +97,7 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
                         s.getMetadata().setLabels(l);
                         return s;
                     }));
+            return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 // the shipped RBAC lets the operator only read Secrets: say so once, then stop asking
@@ -108,6 +113,7 @@ public final class SecretCredentialsLookup implements CredentialsLookup {
         } catch (io.metalkube.application.port.out.ConflictException e) {
             LOG.log(Level.DEBUG, () -> "Secret " + name + " kept changing while being labelled; trying again on the next lookup: " + e.getMessage());
         }
+        return false;
     }
 
     private static String decode(String base64) {

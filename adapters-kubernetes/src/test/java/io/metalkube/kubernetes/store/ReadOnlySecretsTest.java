@@ -51,7 +51,10 @@ class ReadOnlySecretsTest {
         SecretCredentialsLookup lookup = new SecretCredentialsLookup(client);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(lookup.lookup(new HostId("site", "h1"), "bmc-a")).isInstanceOf(CredentialsCheck.Found.class);
+            // an existing unlabelled Secret is found (never "not found"), and said to be unwatched: a host waiting on it
+            // reads it again every few seconds (issue 11 item 6)
+            assertThat(lookup.lookup(new HostId("site", "h1"), "bmc-a")).isInstanceOfSatisfying(CredentialsCheck.Found.class,
+                    f -> assertThat(f.watched()).isFalse());
             assertThat(lookup.lookup(new HostId("site", "h2"), "bmc-b")).isInstanceOf(CredentialsCheck.Found.class);
         }
 

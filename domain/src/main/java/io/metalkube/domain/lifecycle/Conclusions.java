@@ -98,7 +98,9 @@ final class Conclusions {
                     .requeueNow().done();
         }
         step.status(step.status().withTriedCredentials(r.credentialsVersion()));
-        return failure(host, step, Lifecycle.registrationErrorType(host), outcome, "registration");
+        failure(host, step, Lifecycle.registrationErrorType(host), outcome, "registration");
+        // look again soon: the plan then waits out the backoff for these credentials, but tries a fixed Secret at once
+        return step.requeue(timings.credentialsRetry()).done();
     }
 
     private Decision afterDeprovision(Host host, Step step) {

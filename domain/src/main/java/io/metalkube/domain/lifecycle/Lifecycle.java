@@ -110,12 +110,15 @@ public final class Lifecycle {
         }
         switch (observation.credentials()) {
             case CredentialsCheck.Missing m -> {
+                // metal3 requeues a missing Secret after 10 s: a Secret created without our label brings no watch event
                 String msg = "credentials Secret \"" + m.secretName() + "\" not found in namespace " + host.id().namespace()
-                        + "; create it with keys username and password";
-                return step.failOnce(registrationErrorType(host), msg).requeue(backoff.after(Math.max(1, step.status().errorCount()), host.id())).done();
+                        + "; create it with keys username and password (checked again every "
+                        + timings.credentialsRetry().toSeconds() + " s)";
+                return step.failOnce(registrationErrorType(host), msg).requeue(timings.credentialsRetry()).done();
             }
             case CredentialsCheck.Invalid inv -> {
-                return step.failOnce(registrationErrorType(host), "credentials Secret \"" + inv.secretName() + "\" is unusable: " + inv.reason()).done();
+                step.failOnce(registrationErrorType(host), "credentials Secret \"" + inv.secretName() + "\" is unusable: " + inv.reason());
+                return (inv.watched() ? step : step.requeue(timings.credentialsRetry())).done();
             }
             case CredentialsCheck.NotRequested n -> {
                 return step.requeue(timings.unmanagedPoll()).done();
@@ -189,6 +192,11 @@ public final class Lifecycle {
         if (credentialsChanged || registrationFailed) {
             boolean newCredentials = !creds.version().equals(status.triedCredentials());
             if (!newCredentials && waitingOutBackoff(host, step)) {
+                // the same credentials wait out the backoff; a change is tried at once (issue 11 item 6): the watch
+                // brings it for a labelled Secret, an unlabelled one is read again every few seconds meanwhile
+                if (!creds.watched()) {
+                    step.requeue(min(step.requeueAfter(), timings.credentialsRetry()));
+                }
                 return step.done();
             }
             return step.perform(new Operation.Register(access.target(), creds.version(), state,
@@ -308,6 +316,10 @@ public final class Lifecycle {
             return step.requeue(timings.delayedRetry()).done();
         }
         return step.moveTo(next).requeueNow().done();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a == null || b.compareTo(a) < 0 ? b : a;
     }
 
     /** True (and the requeue set) while the last failure's backoff has not elapsed. */

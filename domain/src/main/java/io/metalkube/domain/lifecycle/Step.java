@@ -125,6 +125,11 @@ final class Step {
         return this;
     }
 
+    /** The requeue set so far, or null. */
+    Duration requeueAfter() {
+        return requeue;
+    }
+
     Step requeueNow() {
         return requeue(Duration.ZERO);
     }
