@@ -53,6 +53,9 @@ final class HostWireChecks {
         if (spec.image != null) {
             image(spec.image, problems);
         }
+        if (spec.customDeploy != null && spec.customDeploy.method == null) {
+            problems.add("spec.customDeploy.method is required when spec.customDeploy is set (the deploy step to run, e.g. install_coreos)");
+        }
         if (spec.firmware != null && !spec.firmware.isNull()) {
             problems.add("spec.firmware is no longer supported; use a HostFirmwareSettings resource instead");
         }

@@ -43,8 +43,8 @@ public class BareMetalHostSpec {
     public JsonNode raid;
     @PreserveUnknownFields
     public JsonNode firmware;
-    @PreserveUnknownFields
-    public JsonNode customDeploy;
+    /** Deploy with this step of the deploy ramdisk instead of (or with) the image. */
+    public CustomDeploy customDeploy;
     @PreserveUnknownFields
     public List<JsonNode> taints;
     /** Switch-port configuration (metal3 2026); kept, not acted on. */
@@ -69,6 +69,13 @@ public class BareMetalHostSpec {
         @Pattern("^(raw|qcow2|vdi|vmdk|live-iso)?$")
         public String format;
         public String ociAuthSecretName;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class CustomDeploy {
+        /** The deploy step to run, e.g. install_coreos; specific to the deploy ramdisk. */
+        @Required
+        public String method;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

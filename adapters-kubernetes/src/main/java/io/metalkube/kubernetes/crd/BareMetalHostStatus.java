@@ -37,6 +37,7 @@ public class BareMetalHostStatus {
         public BareMetalHostSpec.Image image;
         public BareMetalHostSpec.RootDeviceHints rootDeviceHints;
         public String bootMode;
+        public BareMetalHostSpec.CustomDeploy customDeploy;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

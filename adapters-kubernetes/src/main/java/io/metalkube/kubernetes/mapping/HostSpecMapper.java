@@ -5,6 +5,7 @@ import io.metalkube.domain.host.BmcDetails;
 import io.metalkube.domain.host.BootMode;
 import io.metalkube.domain.host.ChecksumType;
 import io.metalkube.domain.host.ConsumerRef;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.DiskFormat;
 import io.metalkube.domain.host.HostSpec;
 import io.metalkube.domain.host.Image;
@@ -38,7 +39,7 @@ public final class HostSpecMapper {
         return new HostSpec(bmc, s.bootMACAddress, s.online, image(s.image), secret(s.userData), secret(s.networkData),
                 secret(s.metaData), consumer(s.consumerRef), isTrue(s.externallyProvisioned),
                 enumOrNull(AutomatedCleaningMode.class, s.automatedCleaningMode), hints(s.rootDeviceHints),
-                enumOrNull(BootMode.class, s.bootMode), isTrue(s.disablePowerOff))
+                enumOrNull(BootMode.class, s.bootMode), isTrue(s.disablePowerOff), customDeploy(s.customDeploy))
                 .withInspectionMode(enumOrNull(InspectionMode.class, s.inspectionMode));
     }
 
@@ -93,6 +94,9 @@ public final class HostSpecMapper {
         if (spec.inspectionMode() != before.inspectionMode()) {
             out.inspectionMode = wire(spec.inspectionMode());
         }
+        if (!Objects.equals(spec.customDeploy(), before.customDeploy())) {
+            out.customDeploy = customDeploy(spec.customDeploy());
+        }
         return out;
     }
 
@@ -112,6 +116,20 @@ public final class HostSpecMapper {
         w.checksum = emptyToNull(i.checksum());
         w.checksumType = wire(i.checksumType());
         w.format = wire(i.format());
+        return w;
+    }
+
+    /** metal3 treats an empty method as no custom deploy. */
+    static CustomDeploy customDeploy(BareMetalHostSpec.CustomDeploy c) {
+        return c == null ? null : CustomDeploy.ofNullable(c.method);
+    }
+
+    static BareMetalHostSpec.CustomDeploy customDeploy(CustomDeploy c) {
+        if (c == null) {
+            return null;
+        }
+        BareMetalHostSpec.CustomDeploy w = new BareMetalHostSpec.CustomDeploy();
+        w.method = c.method();
         return w;
     }
 

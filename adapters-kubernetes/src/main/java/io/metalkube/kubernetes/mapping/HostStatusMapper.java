@@ -37,7 +37,7 @@ public final class HostStatusMapper {
         if (s.provisioning != null) {
             provisioning = new ProvisioningStatus(state(s.provisioning.state),
                     s.provisioning.id, HostSpecMapper.image(s.provisioning.image), HostSpecMapper.hints(s.provisioning.rootDeviceHints),
-                    enumOrNull(BootMode.class, s.provisioning.bootMode));
+                    enumOrNull(BootMode.class, s.provisioning.bootMode), HostSpecMapper.customDeploy(s.provisioning.customDeploy));
         }
         int errorCount = s.errorCount == null || s.errorCount < 0 ? 0 : s.errorCount;
         return new HostStatus(provisioning, OperationalStatus.fromWire(s.operationalStatus).orElse(null),
@@ -79,6 +79,7 @@ public final class HostStatusMapper {
         w.provisioning.image = HostSpecMapper.image(p.image());
         w.provisioning.rootDeviceHints = HostSpecMapper.hints(p.rootDeviceHints());
         w.provisioning.bootMode = wire(p.bootMode());
+        w.provisioning.customDeploy = HostSpecMapper.customDeploy(p.customDeploy());
         w.hardware = hardware(status.hardware());
         w.goodCredentials = credentials(status.goodCredentials(), namespace);
         w.triedCredentials = credentials(status.triedCredentials(), namespace);

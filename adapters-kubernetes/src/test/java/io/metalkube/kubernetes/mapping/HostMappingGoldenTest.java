@@ -4,6 +4,7 @@ import io.metalkube.domain.host.AutomatedCleaningMode;
 import io.metalkube.domain.host.BootMode;
 import io.metalkube.domain.host.ChecksumType;
 import io.metalkube.domain.host.ConsumerRef;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.ErrorType;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostSpec;
@@ -81,10 +82,31 @@ class HostMappingGoldenTest {
         assertThat(status.hardware().nics()).hasSize(2);
         assertThat(status.hardware().firmware().bmcVersion()).isEqualTo("7.10.30.00");
         assertThat(status.operationHistory().provision().end()).isNull();
+        assertThat(status.provisioning().customDeploy()).isEqualTo(new CustomDeploy("install_coreos"));
 
         BareMetalHostStatus back = HostStatusMapper.toWire(status, "default");
         assertThat(Json.tree(back)).isEqualTo(Json.tree(wire));
         assertThat(HostStatusMapper.toDomain(back)).isEqualTo(status);
+    }
+
+    @Test
+    void customDeployMapsBothWaysAndAnEmptyMethodIsNoCustomDeployAsInMetal3() throws Exception {
+        var wire = Golden.YAML.readValue("""
+                online: true
+                customDeploy: {method: install_coreos}
+                image: {url: "http://images.example/rhcos.iso", format: live-iso}
+                """, io.metalkube.kubernetes.crd.BareMetalHostSpec.class);
+        HostSpec spec = HostSpecMapper.toDomain(wire);
+        assertThat(spec.customDeploy()).isEqualTo(new CustomDeploy("install_coreos"));
+        assertThat(spec.wantsProvisioning()).isTrue();
+        assertThat(Json.tree(HostSpecMapper.toWire(spec, wire))).isEqualTo(Json.tree(wire));
+        assertThat(HostSpecMapper.toWire(spec.withCustomDeploy(null), wire).customDeploy).isNull();
+        assertThat(HostSpecMapper.toWire(HostSpec.empty().withCustomDeploy(new CustomDeploy("install_other")), null).customDeploy.method)
+                .isEqualTo("install_other");
+
+        var empty = Golden.YAML.readValue("{online: true, customDeploy: {method: \"\"}}", io.metalkube.kubernetes.crd.BareMetalHostSpec.class);
+        assertThat(HostSpecMapper.toDomain(empty).customDeploy()).isNull();
+        assertThat(HostSpecMapper.toWire(HostSpecMapper.toDomain(empty), empty).customDeploy.method).as("the wire form is kept").isEmpty();
     }
 
     @Test
