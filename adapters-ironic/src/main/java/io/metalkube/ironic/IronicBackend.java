@@ -45,7 +45,7 @@ public final class IronicBackend implements AutoCloseable {
         DriverMapping mapping = new DriverMapping(settings.hardwareMode(), settings.ipmiCipherSuite(), settings.deployKernelUrl(), settings.deployRamdiskUrl());
         DriverSync sync = new DriverSync(new CredentialsHash());
         this.backend = new Backend("ironic", new Registrar(access, mapping, sync), new Inspector(access),
-                new Provisioner(access, secrets), new PowerOps(access, sync));
+                new Provisioner(access, mapping, secrets), new PowerOps(access, sync));
         this.capacity = new NodeCapacity(access, Clock.systemUTC());
         this.knownNodes = new KnownNodes(access);
     }

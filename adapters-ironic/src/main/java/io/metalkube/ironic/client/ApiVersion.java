@@ -7,6 +7,8 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     public static final ApiVersion REQUIRED = new ApiVersion(1, 56);
     /** The newest microversion MetalKube knows; newer servers are spoken to at this one. */
     public static final ApiVersion PREFERRED = new ApiVersion(1, 89);
+    /** {@code deploy_steps} in a provision state change (custom deploys, metal3's customDeploy). */
+    public static final ApiVersion DEPLOY_STEPS = new ApiVersion(1, 69);
     /** {@code GET /v1/nodes/{id}/inventory} (built-in inspection data). */
     public static final ApiVersion INVENTORY = new ApiVersion(1, 81);
 

@@ -1,5 +1,6 @@
 package io.metalkube.ironic.client;
 
+import io.metalkube.ironic.wire.DriverJson;
 import io.metalkube.ironic.wire.ErrorJson;
 import io.metalkube.ironic.wire.JsonPatch;
 import io.metalkube.ironic.wire.NodeJson;
@@ -57,6 +58,11 @@ public final class IronicClient implements AutoCloseable {
     /** HTTP requests sent so far (every retry counts), for the calls-per-reconcile benchmark. */
     public long calls() {
         return calls.get();
+    }
+
+    /** Ironic's endpoint as configured, for messages. */
+    public String endpoint() {
+        return endpointText;
     }
 
     /** The negotiated microversion, negotiating first if needed. */
@@ -187,6 +193,16 @@ public final class IronicClient implements AutoCloseable {
     public List<PortJson> portsWithAddress(String mac) {
         String path = "/v1/ports?fields=uuid,address,node_uuid&address=" + encode(mac);
         return parse(expect(call("GET", path, null), "GET /v1/ports", 200), PortListJson.class, "GET /v1/ports").ports();
+    }
+
+    /** {@code GET /v1/drivers/{name}}: the interfaces this Ironic enables for a hardware type; empty when it is not enabled. */
+    public Optional<DriverJson> driver(String name) {
+        String path = "/v1/drivers/" + encode(name);
+        HttpTransport.Response r = call("GET", path, null);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(expect(r, "GET " + path, 200), DriverJson.class, "GET " + path));
     }
 
     public void createPort(String nodeUuid, String mac) {

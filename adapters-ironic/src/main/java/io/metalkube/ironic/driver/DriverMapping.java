@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * BMC address → Ironic hardware type and driver_info, after metal3's pkg/hardwareutils/bmc access details
- * (metal3-anchors.md §1.3): ipmi and libvirt (virtual BMC) → {@code ipmi}; the redfish family → {@code redfish}
- * with redfish_address/system_id/verify_ca; idrac → {@code idrac} with its redfish interfaces; ilo5 → {@code redfish};
- * the virtual-media variants choose the matching virtual-media boot interface.
+ * BMC address → Ironic hardware type, interfaces and driver_info, exactly as metal3's pkg/hardwareutils/bmc access
+ * details send them (redfish.md §1; metal3-anchors.md §1.3): ipmi and libvirt (virtual BMC) → {@code ipmi}; redfish
+ * and ilo5-redfish → {@code redfish} booting by {@code ipxe}; the virtual-media variants → {@code redfish-virtual-media};
+ * redfish-uefihttp → {@code redfish-https}; idrac → {@code idrac} with its {@code idrac-redfish} interfaces. Redfish
+ * driver_info: {@code redfish_address} = transport://host[:port] (path dropped, the transport's default port left out),
+ * {@code redfish_system_id} = the path verbatim unless it is empty or {@code /redfish/v1} (always, for uefihttp),
+ * {@code redfish_verify_ca: false} only when certificate verification is disabled.
  */
 public final class DriverMapping {
 
@@ -51,12 +54,16 @@ public final class DriverMapping {
                 info.put("ipmi_cipher_suite", ipmiCipherSuite);
             }
         } else {
-            String scheme = address.scheme().transport() == Transport.HTTP ? "http" : "https";
-            info.put("redfish_address", scheme + "://" + address.authority());
-            info.put("redfish_system_id", address.path().isEmpty() ? "/redfish/v1/Systems/1" : address.path());
+            info.put("redfish_address", redfishAddress(address));
+            String trimmed = address.path().replaceAll("^/+|/+$", "");
+            if (family == BmcDriver.REDFISH_UEFIHTTP || !trimmed.isEmpty() && !trimmed.equals("redfish/v1")) {
+                info.put("redfish_system_id", address.path());
+            }
             info.put("redfish_username", credentials.username());
             info.put("redfish_password", credentials.password());
-            info.put("redfish_verify_ca", !disableCertificateVerification);
+            if (disableCertificateVerification) {
+                info.put("redfish_verify_ca", false);
+            }
         }
         if (deployKernel != null && deployRamdisk != null && mode == HardwareMode.REAL) {
             info.put("deploy_kernel", deployKernel);
@@ -70,17 +77,60 @@ public final class DriverMapping {
         };
     }
 
+    /**
+     * The deploy interface a provisioning needs, as metal3 sets it (ironic.go deployInterface and the
+     * set*UpdateOptsForNode functions): {@code custom-agent} for a custom deploy, {@code ramdisk} for a live ISO, and
+     * Ironic's default (an empty string: drop an earlier override) for an image. Empty in the fake modes, whose nodes
+     * keep their {@code fake} deploy interface.
+     */
+    public java.util.Optional<String> deployInterface(boolean customDeploy, boolean liveIso) {
+        if (mode != HardwareMode.REAL) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(customDeploy ? "custom-agent" : liveIso ? "ramdisk" : "");
+    }
+
     private static IronicDriver real(BmcDriver family, Map<String, Object> info, Set<String> secrets) {
         return switch (family) {
             case IPMI, LIBVIRT -> new IronicDriver("ipmi", Map.of(), info, secrets);
-            case REDFISH, ILO5_REDFISH -> new IronicDriver("redfish", Map.of(), info, secrets);
-            case REDFISH_VIRTUALMEDIA, ILO5_VIRTUALMEDIA -> new IronicDriver("redfish", Map.of("boot", "redfish-virtual-media"), info, secrets);
-            case REDFISH_UEFIHTTP -> new IronicDriver("redfish", Map.of("boot", "redfish-https"), info, secrets); // BMO redfish_https.go
-            case IDRAC_REDFISH -> new IronicDriver("idrac",
-                    Map.of("management", "idrac-redfish", "power", "idrac-redfish"), info, secrets);
-            case IDRAC_VIRTUALMEDIA -> new IronicDriver("idrac",
-                    Map.of("boot", "idrac-redfish-virtual-media", "management", "idrac-redfish", "power", "idrac-redfish"), info, secrets);
+            case REDFISH, ILO5_REDFISH -> redfish("ipxe", info, secrets);
+            case REDFISH_VIRTUALMEDIA, ILO5_VIRTUALMEDIA -> redfish("redfish-virtual-media", info, secrets);
+            case REDFISH_UEFIHTTP -> redfish("redfish-https", info, secrets);
+            case IDRAC_REDFISH -> idrac("ipxe", info, secrets);
+            case IDRAC_VIRTUALMEDIA -> idrac("idrac-redfish-virtual-media", info, secrets);
         };
+    }
+
+    /** metal3's redfish.go / redfish_virtualmedia.go / redfish_https.go: inspect, raid and firmware by Redfish. */
+    private static IronicDriver redfish(String boot, Map<String, Object> info, Set<String> secrets) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("boot", boot);
+        m.put("inspect", "redfish");
+        m.put("raid", "redfish");
+        m.put("firmware", "redfish");
+        return new IronicDriver("redfish", m, Set.of("inspect", "raid", "firmware"), info, secrets);
+    }
+
+    /** metal3's redfishiDracAccessDetails / idrac_virtualmedia.go: Dell's Redfish interfaces (the idrac default vendor is WSMAN). */
+    private static IronicDriver idrac(String boot, Map<String, Object> info, Set<String> secrets) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("boot", boot);
+        m.put("bios", "idrac-redfish");
+        m.put("management", "idrac-redfish");
+        m.put("power", "idrac-redfish");
+        m.put("raid", "idrac-redfish");
+        m.put("vendor", "idrac-redfish");
+        m.put("inspect", "redfish");
+        m.put("firmware", "redfish");
+        return new IronicDriver("idrac", m, Set.of("bios", "raid", "vendor", "inspect", "firmware"), info, secrets);
+    }
+
+    /** transport://host[:port]: metal3 sends the URL's host as written; a default port is not written here. */
+    private static String redfishAddress(BmcAddress address) {
+        boolean http = address.scheme().transport() == Transport.HTTP;
+        String host = address.isIpv6() ? "[" + address.host() + "]" : address.host();
+        boolean defaultPort = address.port() == address.scheme().transport().defaultPort();
+        return (http ? "http" : "https") + "://" + host + (defaultPort ? "" : ":" + address.port());
     }
 
     private static Map<String, String> fakeInterfaces(boolean ipmitoolPower) {

@@ -50,7 +50,7 @@ public final class Inspector implements HostInspection {
                 case INSPECT_FAILED -> {
                     started.remove(node.uuid());
                     access.provisionState(node, "manage"); // so the next attempt starts from manageable
-                    yield new Outcome.Failed("inspection of host " + t.host() + " failed in Ironic: " + node.lastError());
+                    yield new Outcome.Failed("inspection of host " + t.host() + " failed in Ironic: " + node.lastError() + hint(node.lastError()));
                 }
                 case ENROLL -> {
                     access.provisionState(node, "manage");
@@ -65,6 +65,20 @@ public final class Inspector implements HostInspection {
                         + "\"" + (node.hasError() ? ": " + node.lastError() : ""));
             };
         });
+    }
+
+    /**
+     * Out-of-band Redfish inspection reads Processors, Memory and storage from the BMC; a BMC (or emulator, like
+     * sushy-tools' fake driver) without them fails at once with sushy's MissingAttributeError, every time. Say what
+     * the operator can do instead of leaving them to a retry that cannot succeed.
+     */
+    static String hint(String lastError) {
+        if (lastError == null || !lastError.contains("is missing from the resource")) {
+            return "";
+        }
+        return ". The BMC's Redfish service lacks what Ironic's out-of-band inspection reads; inspect this host another way"
+                + " (an agent inspect interface) or skip inspection: set the annotation inspect.metal3.io: disabled"
+                + " (optionally with inspect.metal3.io/hardwaredetails) or spec.inspectionMode: disabled";
     }
 
     private Outcome manageable(BackendTarget t, NodeJson node) {

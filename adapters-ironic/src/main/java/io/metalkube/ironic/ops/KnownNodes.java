@@ -12,7 +12,10 @@ import java.util.Map;
 
 /**
  * Port implementation (BmcScanner): the nodes Ironic already knows but no MetalKube host owns (their names lack
- * the {@code namespace~name} form), proposed as discovered hosts with their BMC address and no credentials.
+ * the {@code namespace~name} form), proposed as discovered hosts with their BMC address, no credentials, and the
+ * node's UUID, so that the host, once given credentials, takes over this node instead of enrolling a second one.
+ * The address scheme follows the node's hardware type and boot interface (redfish-virtual-media →
+ * {@code redfish-virtualmedia://}, idrac → {@code idrac-redfish://} ...), so re-registering keeps how it boots.
  */
 public final class KnownNodes implements BmcScanner {
 
@@ -27,17 +30,17 @@ public final class KnownNodes implements BmcScanner {
     @Override
     public List<DiscoveredBmc> scan() {
         List<DiscoveredBmc> found = new ArrayList<>();
-        for (NodeJson n : access.client().listNodes("uuid,name,driver,driver_info")) {
+        for (NodeJson n : access.client().listNodes("uuid,name,driver,driver_info,boot_interface")) {
             if (n.name() != null && n.name().contains("~")) {
                 continue;
             }
-            String address = address(n.driverInfo());
+            String address = address(n.driver(), n.bootInterface(), n.driverInfo());
             if (address == null) {
                 continue;
             }
             try {
                 found.add(new DiscoveredBmc(BmcAddress.parse(address), "ironic",
-                        "Ironic node " + (n.name() == null ? n.uuid() : n.name()) + " (driver " + n.driver() + ")"));
+                        "Ironic node " + (n.name() == null ? n.uuid() : n.name()) + " (driver " + n.driver() + ")", n.uuid()));
             } catch (BmcAddressException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Ironic node " + n.uuid() + " has an unusable BMC address: " + e.getMessage());
             }
@@ -45,7 +48,7 @@ public final class KnownNodes implements BmcScanner {
         return found;
     }
 
-    static String address(Map<String, Object> info) {
+    static String address(String driver, String bootInterface, Map<String, Object> info) {
         Object ipmi = info.get("ipmi_address");
         if (ipmi != null) {
             Object port = info.get("ipmi_port");
@@ -56,11 +59,25 @@ public final class KnownNodes implements BmcScanner {
         if (redfish != null) {
             String url = redfish.toString();
             String system = info.get("redfish_system_id") == null ? "" : info.get("redfish_system_id").toString();
+            String family = scheme(driver, bootInterface);
             if (url.startsWith("http://")) {
-                return "redfish+http://" + url.substring(7) + system;
+                return family + "+http://" + url.substring(7) + system;
             }
-            return "redfish://" + url.replaceFirst("^https://", "") + system;
+            return family + "://" + url.replaceFirst("^https://", "") + system;
         }
         return null;
+    }
+
+    /** metal3's scheme for a Redfish node: the reverse of DriverMapping. */
+    private static String scheme(String driver, String bootInterface) {
+        String boot = bootInterface == null ? "" : bootInterface;
+        if ("idrac".equals(driver)) {
+            return boot.equals("idrac-redfish-virtual-media") ? "idrac-virtualmedia" : "idrac-redfish";
+        }
+        return switch (boot) {
+            case "redfish-virtual-media" -> "redfish-virtualmedia";
+            case "redfish-https" -> "redfish-uefihttp";
+            default -> "redfish";
+        };
     }
 }

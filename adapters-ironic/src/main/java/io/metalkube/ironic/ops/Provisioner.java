@@ -5,11 +5,14 @@ import io.metalkube.domain.host.AutomatedCleaningMode;
 import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
+import io.metalkube.ironic.client.ApiVersion;
+import io.metalkube.ironic.driver.DriverMapping;
 import io.metalkube.ironic.wire.JsonPatch;
 import io.metalkube.ironic.wire.NodeJson;
 import io.metalkube.ironic.wire.ValidationJson;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,18 +23,24 @@ import static io.metalkube.ironic.ops.IronicStates.*;
 
 /**
  * Port implementation (HostProvisioning), after metal3-anchors.md §2.3 "provisioning" and "deprovisioning":
- * manageable → provide (cleaning per automatedCleaningMode) → instance_info + root device hints → validate →
- * active with a config drive; and back: deleted → cleaning → available, recovering from a failed clean.
+ * manageable → provide (cleaning per automatedCleaningMode) → instance_info + root device hints + deploy interface →
+ * validate → active with a config drive (and a custom deploy's step); and back: deleted → cleaning → available,
+ * recovering from a failed clean.
  */
 public final class Provisioner implements HostProvisioning {
 
+    /** metal3's customDeployPriority (ironic.go). */
+    private static final int CUSTOM_DEPLOY_PRIORITY = 80;
+
     private final NodeAccess access;
+    private final DriverMapping mapping;
     private final ConfigDrive configDrive;
     /** Nodes whose deploy failure was already reported: the next attempt (after the lifecycle's backoff) retries. */
     private final Set<String> deployFailureReported = ConcurrentHashMap.newKeySet();
 
-    public Provisioner(NodeAccess access, io.metalkube.ironic.SecretReader secrets) {
+    public Provisioner(NodeAccess access, DriverMapping mapping, io.metalkube.ironic.SecretReader secrets) {
         this.access = access;
+        this.mapping = mapping;
         this.configDrive = new ConfigDrive(secrets);
     }
 
@@ -39,9 +48,9 @@ public final class Provisioner implements HostProvisioning {
     public Outcome provision(Operation.Provision p) {
         return access.guard(p, () -> {
             BackendTarget t = p.target();
-            if (p.hasCustomDeploy()) {
-                return new Outcome.Failed("host " + t.host() + " asks for " + p.deployment() + "; this version of the Ironic back-end"
-                        + " does not pass custom deploy steps to Ironic yet");
+            if (p.hasCustomDeploy() && !access.client().version().atLeast(ApiVersion.DEPLOY_STEPS)) {
+                return new Outcome.Failed("host " + t.host() + " asks for " + p.deployment() + ", but Ironic at " + access.client().endpoint()
+                        + " speaks API " + access.client().version() + " and deploy steps need " + ApiVersion.DEPLOY_STEPS + " (Ironic 17.0); upgrade Ironic");
             }
             Optional<NodeJson> found = access.find(t);
             if (found.isEmpty()) {
@@ -59,12 +68,12 @@ public final class Provisioner implements HostProvisioning {
                     yield access.progress("host " + t.host() + " is enrolled but not verified; verifying before provisioning");
                 }
                 case AVAILABLE -> deploy(p, node);
-                case ACTIVE -> sameImage(node, p) ? done(node)
-                        : new Outcome.Failed("host " + t.host() + " is already active in Ironic with image "
-                        + node.instanceInfo().get("image_source") + "; deprovision it before provisioning " + p.image().url());
+                case ACTIVE -> InstanceInfo.deployed(node, p.image(), p.customDeploy()) ? done(node)
+                        : new Outcome.Failed("host " + t.host() + " is already active in Ironic with something else ("
+                        + describeActive(node) + "); deprovision it before provisioning " + p.deployment());
                 case DEPLOY_FAILED -> {
                     if (deployFailureReported.add(node.uuid())) {
-                        yield new Outcome.Failed("provisioning image " + p.image().url() + " on host " + t.host() + " failed: " + node.lastError());
+                        yield new Outcome.Failed("provisioning " + p.deployment() + " on host " + t.host() + " failed: " + node.lastError());
                     }
                     yield deploy(p, node);
                 }
@@ -84,20 +93,31 @@ public final class Provisioner implements HostProvisioning {
         return new Outcome.Done();
     }
 
-    private static boolean sameImage(NodeJson node, Operation.Provision p) {
-        return Objects.equals(String.valueOf(node.instanceInfo().get("image_source")), p.image().url());
+    private static String describeActive(NodeJson node) {
+        Map<String, Object> ii = node.instanceInfo();
+        Object what = ii.getOrDefault(InstanceInfo.CUSTOM_DEPLOY_KEY, ii.getOrDefault("boot_iso", ii.get("image_source")));
+        return what == null ? "nothing MetalKube recorded" : String.valueOf(what);
     }
 
-    /** available → instance_info, validate, active with a config drive. */
+    /**
+     * available → instance_info (and deploy interface), validate, active with a config drive (none for a live ISO,
+     * as metal3) and, for a custom deploy, metal3's deploy step: {@code {interface: deploy, step: <method>, args: {},
+     * priority: 80}} (ironic.go getCustomDeploySteps).
+     */
     private Outcome deploy(Operation.Provision p, NodeJson node) {
         BackendTarget t = p.target();
-        Map<String, Object> drive;
-        try {
-            drive = configDrive.build(t.host(), node.uuid(), p.userData(), p.networkData(), p.metaData());
-        } catch (ConfigDrive.SecretProblem e) {
-            return new Outcome.Failed(e.getMessage());
+        boolean liveIso = InstanceInfo.isLiveIso(p.image(), p.customDeploy());
+        Map<String, Object> drive = null;
+        if (!liveIso) {
+            try {
+                drive = configDrive.build(t.host(), node.uuid(), p.userData(), p.networkData(), p.metaData());
+            } catch (ConfigDrive.SecretProblem e) {
+                return new Outcome.Failed(e.getMessage());
+            }
         }
-        node = access.patch(node, InstanceInfo.patch(node, p.image(), p.bootMode(), p.rootDeviceHints()));
+        JsonPatch patch = InstanceInfo.patch(node, p.image(), p.bootMode(), p.rootDeviceHints(), p.customDeploy());
+        deployInterfacePatch(node, p.hasCustomDeploy(), liveIso, patch);
+        node = access.patch(node, patch);
         ValidationJson v = access.client().validate(node.uuid());
         StringBuilder problems = new StringBuilder();
         if (v.deploy() != null && v.deploy().failed()) {
@@ -111,9 +131,35 @@ public final class Provisioner implements HostProvisioning {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target", "active");
-        body.put("configdrive", drive);
+        if (drive != null) {
+            body.put("configdrive", drive);
+        }
+        if (p.hasCustomDeploy()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("interface", "deploy");
+            step.put("step", p.customDeploy().method());
+            step.put("args", Map.of());
+            step.put("priority", CUSTOM_DEPLOY_PRIORITY);
+            body.put("deploy_steps", List.of(step));
+        }
         access.provisionState(node, body);
-        return access.progress("deploying image " + p.image().url() + " to host " + t.host());
+        return access.progress("deploying " + p.deployment() + " to host " + t.host());
+    }
+
+    /** Sets the deploy interface the provisioning needs; drops a ramdisk / custom-agent override for an image (metal3). */
+    private void deployInterfacePatch(NodeJson node, boolean customDeploy, boolean liveIso, JsonPatch patch) {
+        Optional<String> wanted = mapping.deployInterface(customDeploy, liveIso);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String have = node.deployInterface();
+        if (wanted.get().isEmpty()) {
+            if ("ramdisk".equals(have) || "custom-agent".equals(have)) {
+                patch.remove("/deploy_interface");
+            }
+        } else if (!wanted.get().equals(have)) {
+            patch.replace("/deploy_interface", wanted.get());
+        }
     }
 
     private void syncCleaning(NodeJson node, AutomatedCleaningMode mode) {

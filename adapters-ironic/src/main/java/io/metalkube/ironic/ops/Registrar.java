@@ -12,26 +12,31 @@ import io.metalkube.ironic.wire.JsonPatch;
 import io.metalkube.ironic.wire.NodeJson;
 import io.metalkube.ironic.wire.PortJson;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static io.metalkube.ironic.ops.IronicStates.*;
 
 /**
- * Port implementation (HostRegistration): enrols a host as an Ironic node and proves its BMC credentials
- * (enroll → manage, which runs Ironic's "verifying"), adopts provisioned hosts, and deletes or detaches nodes.
- * Calls per metal3-anchors.md §2.3 "registering" and "deleting".
+ * Port implementation (HostRegistration): enrols a host as an Ironic node (or takes over the node Ironic already has
+ * for its BMC) and proves its BMC credentials (enroll → manage, which runs Ironic's "verifying"), adopts provisioned
+ * hosts, and deletes or detaches nodes. Calls per metal3-anchors.md §2.3 "registering" and "deleting".
  */
 public final class Registrar implements HostRegistration {
 
     private final NodeAccess access;
     private final DriverMapping mapping;
     private final DriverSync sync;
+    private final NodeIndex index;
 
     public Registrar(NodeAccess access, DriverMapping mapping, DriverSync sync) {
         this.access = access;
         this.mapping = mapping;
         this.sync = sync;
+        this.index = new NodeIndex(access.client(), Clock.systemUTC());
     }
 
     @Override
@@ -42,41 +47,99 @@ public final class Registrar implements HostRegistration {
                 return new Outcome.Failed("host " + t.host() + " has no usable BMC address or credentials; fix spec.bmc and its Secret");
             }
             IronicDriver driver = mapping.map(t.address(), t.credentials(), t.disableCertificateVerification());
-            Optional<NodeJson> found = access.find(t);
-            if (found.isEmpty() && !t.bootMacAddress().isEmpty()) {
-                Optional<Outcome> conflict = Optional.empty();
-                List<PortJson> ports = access.client().portsWithAddress(t.bootMacAddress());
-                for (PortJson port : ports) {
-                    Optional<NodeJson> owner = access.client().findNode(port.nodeUuid());
-                    if (owner.isPresent() && owner.get().name() != null && owner.get().name().contains("~")
-                            && !owner.get().name().equals(NodeNames.of(t.host()))) {
-                        conflict = Optional.of(new Outcome.Failed("boot MAC " + t.bootMacAddress() + " of host " + t.host()
-                                + " already belongs to " + NodeAccess.describe(owner.get()) + "; fix spec.bootMACAddress or delete the other host"));
-                    } else if (owner.isPresent()) {
-                        found = owner;
-                    }
-                }
-                if (conflict.isPresent()) {
-                    return conflict.get();
-                }
+            Lookup lookup = lookUp(t, driver);
+            if (lookup.refusal() != null) {
+                return lookup.refusal();
             }
+            Optional<NodeJson> found = lookup.node();
             boolean changed;
             NodeJson node;
+            if (found.isEmpty() || !driver.driver().equals(found.get().driver())) {
+                DriverSupport.Result support = DriverSupport.check(access.client(), access.client().endpoint(), driver, t);
+                if (support instanceof DriverSupport.Unsupported u) {
+                    return new Outcome.Failed(u.message());
+                }
+                driver = ((DriverSupport.Supported) support).driver();
+            }
             if (found.isEmpty()) {
                 node = create(t, driver, r.cleaningMode());
                 changed = true;
             } else {
                 JsonPatch patch = sync.patchFor(found.get(), driver, t.credentials());
+                String name = NodeNames.of(t.host());
+                if (found.get().name() == null || !found.get().name().contains("~")) {
+                    patch.replace("/name", name); // a node someone else enrolled is now this host's (metal3 names it too)
+                }
                 changed = !patch.isEmpty();
                 node = access.patch(found.get(), patch);
+                if (changed) {
+                    index.invalidate();
+                }
             }
             return advance(r, node, changed);
         });
     }
 
+    private record Lookup(Optional<NodeJson> node, Outcome.Failed refusal) {
+    }
+
+    /**
+     * The host's node: by provisioning ID (a discovered host carries the UUID of the node it came from), by name, by
+     * boot MAC (a port), and last by BMC address, so that a host for a BMC Ironic already knows never enrols a second
+     * node. A MAC or BMC owned by another host's node is a registration error.
+     */
+    private Lookup lookUp(BackendTarget t, IronicDriver driver) {
+        Optional<NodeJson> found = access.find(t);
+        if (found.isPresent()) {
+            return new Lookup(found, null);
+        }
+        if (!t.bootMacAddress().isEmpty()) {
+            for (PortJson port : access.client().portsWithAddress(t.bootMacAddress())) {
+                Optional<NodeJson> owner = access.client().findNode(port.nodeUuid());
+                if (owner.isPresent() && ownedByAnother(owner.get(), t)) {
+                    return new Lookup(Optional.empty(), new Outcome.Failed("boot MAC " + t.bootMacAddress() + " of host " + t.host()
+                            + " already belongs to " + NodeAccess.describe(owner.get()) + "; fix spec.bootMACAddress or delete the other host"));
+                }
+                if (owner.isPresent()) {
+                    found = owner;
+                }
+            }
+            if (found.isPresent()) {
+                return new Lookup(found, null);
+            }
+        }
+        Optional<String> endpoint = BmcEndpoints.key(driver.publicDriverInfo());
+        if (endpoint.isEmpty()) {
+            return new Lookup(Optional.empty(), null);
+        }
+        List<NodeJson> same = new ArrayList<>();
+        for (NodeJson candidate : index.nodesFor(endpoint.get())) {
+            access.client().findNode(candidate.uuid()) // read again: the listing may be a few seconds old
+                    .filter(n -> BmcEndpoints.key(n.driverInfo()).equals(endpoint))
+                    .ifPresent(same::add);
+        }
+        Optional<NodeJson> owned = same.stream().filter(n -> ownedByAnother(n, t)).findFirst();
+        if (owned.isPresent()) {
+            return new Lookup(Optional.empty(), new Outcome.Failed("the BMC " + t.address() + " of host " + t.host() + " is already managed as "
+                    + NodeAccess.describe(owned.get()) + "; two hosts cannot share one BMC (and system): fix spec.bmc.address or delete the other host"));
+        }
+        if (same.size() > 1) {
+            return new Lookup(Optional.empty(), new Outcome.Failed("Ironic already has " + same.size() + " nodes for the BMC " + t.address()
+                    + " of host " + t.host() + " (" + same.stream().map(NodeJson::uuid).collect(Collectors.joining(", "))
+                    + "); delete the extra nodes in Ironic so that MetalKube can take over the remaining one"));
+        }
+        return new Lookup(same.stream().findFirst(), null);
+    }
+
+    /** A node named for another MetalKube host ({@code namespace~name}). */
+    private static boolean ownedByAnother(NodeJson node, BackendTarget t) {
+        return node.name() != null && node.name().contains("~") && !node.name().equals(NodeNames.of(t.host()));
+    }
+
     private NodeJson create(BackendTarget t, IronicDriver driver, AutomatedCleaningMode cleaning) {
         Boolean automatedClean = cleaning == null ? null : cleaning != AutomatedCleaningMode.DISABLED;
         NodeJson node = access.client().createNode(sync.createBody(NodeNames.of(t.host()), driver, t.credentials(), automatedClean));
+        index.invalidate();
         if (!t.bootMacAddress().isEmpty()) {
             access.client().createPort(node.uuid(), t.bootMacAddress());
         }

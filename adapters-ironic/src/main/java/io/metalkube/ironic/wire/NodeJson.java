@@ -14,6 +14,8 @@ public record NodeJson(
         @JsonProperty("uuid") String uuid,
         @JsonProperty("name") String name,
         @JsonProperty("driver") String driver,
+        @JsonProperty("boot_interface") String bootInterface,
+        @JsonProperty("deploy_interface") String deployInterface,
         @JsonProperty("provision_state") String provisionState,
         @JsonProperty("target_provision_state") String targetProvisionState,
         @JsonProperty("power_state") String powerState,

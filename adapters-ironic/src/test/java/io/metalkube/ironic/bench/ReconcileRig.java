@@ -53,6 +53,19 @@ public final class ReconcileRig {
         return n;
     }
 
+    /** Reconciles until {@code condition} holds for the host (requeues capped at 200 ms). */
+    public void reconcileUntil(HostId id, java.util.function.Predicate<Host> condition, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(host(id))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("host " + id + " did not become " + what + " within " + timeout + "; it is "
+                        + host(id).state().wireName() + ", error: " + host(id).status().errorMessage() + ", events: " + events.reasons(id));
+            }
+            ReconcileResult r = reconciler.reconcile(id);
+            sleep(Math.max(20, Math.min(r.requeue().map(Duration::toMillis).orElse(200L), 200L)));
+        }
+    }
+
     /** Reconciles until the status records an observed power state (the steady state polls it). */
     public void reconcileUntilPowerKnown(HostId id) {
         for (int i = 0; i < 200 && host(id).status().poweredOn() == null; i++) {

@@ -42,39 +42,70 @@ class DriverMappingTest {
     }
 
     @Test
-    void redfishCarriesTheUrlTheSystemAndCertificateVerification() {
-        IronicDriver d = map("redfish://bmc.example:8443/redfish/v1/Systems/System.Embedded.1", true);
+    void redfishCarriesTheUrlTheSystemAndCertificateVerificationAsMetal3() {
+        IronicDriver d = new DriverMapping(HardwareMode.REAL, 3, null, null)
+                .map(BmcAddress.parse("redfish://bmc.example:8443/redfish/v1/Systems/System.Embedded.1"), CREDS, true);
         assertThat(d.driver()).isEqualTo("redfish");
-        assertThat(d.interfaces()).isEmpty();
-        assertThat(d.driverInfo()).containsEntry("redfish_address", "https://bmc.example:8443")
-                .containsEntry("redfish_system_id", "/redfish/v1/Systems/System.Embedded.1")
-                .containsEntry("redfish_username", "root").containsEntry("redfish_password", "calvin-123")
-                .containsEntry("redfish_verify_ca", false);
+        assertThat(d.interfaces()).containsExactly(Map.entry("boot", "ipxe"), Map.entry("inspect", "redfish"),
+                Map.entry("raid", "redfish"), Map.entry("firmware", "redfish"));
+        assertThat(d.optionalInterfaces()).containsExactlyInAnyOrder("inspect", "raid", "firmware");
+        assertThat(d.driverInfo()).containsExactly(Map.entry("redfish_address", "https://bmc.example:8443"),
+                Map.entry("redfish_system_id", "/redfish/v1/Systems/System.Embedded.1"), Map.entry("redfish_username", "root"),
+                Map.entry("redfish_password", "calvin-123"), Map.entry("redfish_verify_ca", false));
         assertThat(d.secretKeys()).containsExactly("redfish_password");
     }
 
     @Test
-    void redfishOverHttpAndTheDefaultSystem() {
-        IronicDriver d = map("redfish+http://10.0.0.9", false);
-        assertThat(d.driverInfo()).containsEntry("redfish_address", "http://10.0.0.9:80").containsEntry("redfish_system_id", "/redfish/v1/Systems/1")
-                .containsEntry("redfish_verify_ca", true);
+    void certificatesAreVerifiedByIronicsDefaultUnlessTheHostSaysOtherwise() {
+        assertThat(map("redfish://10.0.0.9/redfish/v1/Systems/1", false).driverInfo()).doesNotContainKey("redfish_verify_ca");
+    }
+
+    @Test
+    void aDefaultPortIsNotWrittenAndIpv6StaysBracketed() {
+        assertThat(map("redfish+http://10.0.0.9/redfish/v1/Systems/1", false).driverInfo()).containsEntry("redfish_address", "http://10.0.0.9");
+        assertThat(map("redfish://10.0.0.9:443/redfish/v1/Systems/1", false).driverInfo()).containsEntry("redfish_address", "https://10.0.0.9");
+        assertThat(map("redfish+http://10.0.0.9:8000/redfish/v1/Systems/1", false).driverInfo()).containsEntry("redfish_address", "http://10.0.0.9:8000");
+        assertThat(map("redfish://[fd00::9]:8443/redfish/v1/Systems/1", false).driverInfo()).containsEntry("redfish_address", "https://[fd00::9]:8443");
+    }
+
+    @Test
+    void withoutASystemPathIronicFindsTheOnlySystemAsMetal3Leaves() {
+        assertThat(map("redfish+http://10.0.0.9", false).driverInfo()).doesNotContainKey("redfish_system_id");
+        assertThat(map("redfish+http://10.0.0.9/redfish/v1/", false).driverInfo()).doesNotContainKey("redfish_system_id");
+        assertThat(map("redfish-virtualmedia://10.0.0.9/redfish/v1", false).driverInfo()).doesNotContainKey("redfish_system_id");
+    }
+
+    @Test
+    void uefiHttpBootsByRedfishHttpsAndAlwaysSendsTheSystemId() {
+        IronicDriver d = map("redfish-uefihttp://10.0.0.9", false);
+        assertThat(d.driver()).isEqualTo("redfish");
+        assertThat(d.interfaces()).containsEntry("boot", "redfish-https");
+        assertThat(d.optionalInterfaces()).doesNotContain("boot");
+        assertThat(d.driverInfo()).containsEntry("redfish_system_id", "");
+        assertThat(map("redfish-uefihttp+http://10.0.0.9:8000/redfish/v1/Systems/7", false).driverInfo())
+                .containsEntry("redfish_system_id", "/redfish/v1/Systems/7").containsEntry("redfish_address", "http://10.0.0.9:8000");
     }
 
     @Test
     void virtualMediaVariantsChooseTheirBootInterface() {
-        assertThat(map("redfish-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-virtual-media"));
-        assertThat(map("ilo5-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-virtual-media"));
-        assertThat(map("redfish-uefihttp://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).isEqualTo(Map.of("boot", "redfish-https"));
+        assertThat(map("redfish-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).containsEntry("boot", "redfish-virtual-media");
+        assertThat(map("ilo5-virtualmedia://10.0.0.9/redfish/v1/Systems/1", false).interfaces()).containsEntry("boot", "redfish-virtual-media");
         IronicDriver idrac = map("idrac-virtualmedia://10.0.0.9/redfish/v1/Systems/System.Embedded.1", false);
         assertThat(idrac.driver()).isEqualTo("idrac");
-        assertThat(idrac.interfaces()).containsEntry("boot", "idrac-redfish-virtual-media").containsEntry("power", "idrac-redfish")
-                .containsEntry("management", "idrac-redfish");
+        assertThat(idrac.interfaces()).containsExactly(Map.entry("boot", "idrac-redfish-virtual-media"), Map.entry("bios", "idrac-redfish"),
+                Map.entry("management", "idrac-redfish"), Map.entry("power", "idrac-redfish"), Map.entry("raid", "idrac-redfish"),
+                Map.entry("vendor", "idrac-redfish"), Map.entry("inspect", "redfish"), Map.entry("firmware", "redfish"));
+        assertThat(idrac.optionalInterfaces()).doesNotContain("boot", "power", "management");
     }
 
     @Test
     void idracAndIloRedfishAliases() {
-        assertThat(map("idrac-redfish://10.0.0.9/redfish/v1/Systems/System.Embedded.1", false).driver()).isEqualTo("idrac");
-        assertThat(map("ilo5-redfish://10.0.0.9/redfish/v1/Systems/1", false).driver()).isEqualTo("redfish");
+        IronicDriver idrac = map("idrac-redfish://10.0.0.9/redfish/v1/Systems/System.Embedded.1", false);
+        assertThat(idrac.driver()).isEqualTo("idrac");
+        assertThat(idrac.interfaces()).containsEntry("boot", "ipxe").containsEntry("power", "idrac-redfish");
+        IronicDriver ilo = map("ilo5-redfish://10.0.0.9/redfish/v1/Systems/1", false);
+        assertThat(ilo.driver()).isEqualTo("redfish");
+        assertThat(ilo.interfaces()).containsEntry("boot", "ipxe");
     }
 
     @Test

@@ -52,9 +52,14 @@ class CapacityTest {
                     {"nodes": [{"uuid": "u1", "name": "ns~owned", "driver": "ipmi", "driver_info": {"ipmi_address": "10.0.0.1"}},
                                {"uuid": "u2", "name": "rack3-7", "driver": "ipmi", "driver_info": {"ipmi_address": "10.0.0.2", "ipmi_port": 6230}},
                                {"uuid": "u3", "name": null, "driver": "redfish", "driver_info": {"redfish_address": "https://10.0.0.3", "redfish_system_id": "/redfish/v1/Systems/1"}},
-                               {"uuid": "u4", "name": "odd", "driver": "fake-hardware", "driver_info": {}}]}""");
+                               {"uuid": "u4", "name": "odd", "driver": "fake-hardware", "driver_info": {}},
+                               {"uuid": "u5", "name": "vm", "driver": "redfish", "boot_interface": "redfish-virtual-media", "driver_info": {"redfish_address": "http://10.0.0.5:8000", "redfish_system_id": "/redfish/v1/Systems/5"}},
+                               {"uuid": "u6", "name": "dell", "driver": "idrac", "boot_interface": "idrac-redfish-virtual-media", "driver_info": {"redfish_address": "https://10.0.0.6"}}]}""");
             assertThat(world.adapter.knownNodes().scan()).extracting(b -> b.address().toString())
-                    .containsExactly("ipmi://10.0.0.2:6230", "redfish://10.0.0.3:443/redfish/v1/Systems/1");
+                    .containsExactly("ipmi://10.0.0.2:6230", "redfish://10.0.0.3:443/redfish/v1/Systems/1",
+                            "redfish-virtualmedia+http://10.0.0.5:8000/redfish/v1/Systems/5", "idrac-virtualmedia://10.0.0.6:443");
+            assertThat(world.adapter.knownNodes().scan()).extracting(b -> b.backendId()).as("each proposal carries its node, to be linked to it")
+                    .containsExactly("u2", "u3", "u5", "u6");
         }
     }
 }

@@ -77,8 +77,21 @@ class InspectorTest {
         world.serve(with(node("inspect failed"), "last_error", "Timeout reached while inspecting the node"));
         world.accept("PUT /v1/nodes/" + UUID + "/states/provision", 202);
         Outcome outcome = inspect();
-        assertThat(((Outcome.Failed) outcome).message()).contains("Timeout reached while inspecting").contains("ns/host-1");
+        assertThat(((Outcome.Failed) outcome).message()).contains("Timeout reached while inspecting").contains("ns/host-1")
+                .doesNotContain("inspect.metal3.io");
         assertThat(json(world.stub.apiRequests().getLast().body())).containsEntry("target", "manage");
+    }
+
+    @Test
+    void aBmcWhoseRedfishLacksWhatInspectionReadsGetsTheWayOutNamed() {
+        world.serve(with(node("inspect failed"), "last_error", "Unexpected exception of type MissingAttributeError: The attribute Processors"
+                + " is missing from the resource /redfish/v1/Systems/27946b59-9e44-4fa7-8e91-f3527a1ef094"));
+        world.accept("PUT /v1/nodes/" + UUID + "/states/provision", 202);
+
+        Outcome outcome = inspect();
+
+        assertThat(((Outcome.Failed) outcome).message()).contains("The attribute Processors is missing")
+                .contains("inspect.metal3.io: disabled").contains("spec.inspectionMode: disabled");
     }
 
     @Test

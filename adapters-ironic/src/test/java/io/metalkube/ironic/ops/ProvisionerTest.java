@@ -3,6 +3,7 @@ package io.metalkube.ironic.ops;
 import io.metalkube.domain.host.AutomatedCleaningMode;
 import io.metalkube.domain.host.BootMode;
 import io.metalkube.domain.host.ChecksumType;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.DiskFormat;
 import io.metalkube.domain.host.Image;
 import io.metalkube.domain.host.RootDeviceHints;
@@ -64,6 +65,72 @@ class ProvisionerTest {
         assertThat(drive.get("network_data")).isEqualTo(Map.of("links", List.of(Map.of("id", "eth0"))));
         assertThat(IronicStrings.of(drive.get("meta_data"))).containsEntry("uuid", UUID).containsEntry("metal3-name", "host-1")
                 .containsEntry("metal3-namespace", "ns").containsEntry("local-hostname", "host-1");
+    }
+
+    @Test
+    void aCustomDeployGoesToIronicAsMetal3SendsIt() {
+        world.secrets.put("ud/userData", "#ignition\n");
+        world.serve(with(node("available"), "deploy_interface", "direct"));
+        world.stub.route("PATCH /v1/nodes/" + UUID, 200, Wire.write(node("available")));
+        world.stub.route("GET /v1/nodes/" + UUID + "/validate", 200, VALID);
+        world.accept("PUT /v1/nodes/" + UUID + "/states/provision", 202);
+
+        Outcome outcome = world.backend().provisioning().provision(new Operation.Provision(target(), null, secret("ud"), null, null,
+                null, BootMode.UEFI, AutomatedCleaningMode.DISABLED, new CustomDeploy("install_coreos")));
+
+        assertThat(outcome).isInstanceOf(Outcome.InProgress.class);
+        assertThat(((Outcome.InProgress) outcome).detail()).contains("custom deploy \"install_coreos\"");
+        List<?> patch = (List<?>) Wire.parseAny(request("PATCH").body());
+        Map<?, ?> info = (Map<?, ?>) ((Map<?, ?>) patch.getFirst()).get("value");
+        assertThat(IronicStrings.of(info)).containsEntry("metalkube_custom_deploy", "install_coreos").doesNotContainKey("image_source");
+        assertThat(patch).anySatisfy(op -> assertThat(IronicStrings.of(op))
+                .containsEntry("op", "replace").containsEntry("path", "/deploy_interface").containsEntry("value", "custom-agent"));
+        Map<String, Object> active = json(request("PUT").body());
+        assertThat(active.get("deploy_steps")).isEqualTo(List.of(Map.of("interface", "deploy", "step", "install_coreos", "args", Map.of(), "priority", 80)));
+        assertThat(((Map<?, ?>) active.get("configdrive")).get("user_data")).isEqualTo("#ignition\n");
+    }
+
+    @Test
+    void anActiveNodeIsDoneOnlyWhenItRunsTheSameCustomDeploy() {
+        world.serve(with(node("active"), "instance_info", Map.of("metalkube_custom_deploy", "install_coreos")));
+        Operation.Provision same = new Operation.Provision(target(), null, null, null, null, null, BootMode.UEFI, null, new CustomDeploy("install_coreos"));
+        Operation.Provision other = new Operation.Provision(target(), null, null, null, null, null, BootMode.UEFI, null, new CustomDeploy("install_other"));
+
+        assertThat(world.backend().provisioning().provision(same)).isEqualTo(new Outcome.Done());
+        assertThat(world.backend().provisioning().provision(other)).isInstanceOfSatisfying(Outcome.Failed.class,
+                f -> assertThat(f.message()).contains("install_coreos").contains("install_other"));
+    }
+
+    @Test
+    void aLiveIsoBootsByTheRamdiskDeployWithoutConfigDriveAsMetal3() {
+        Image iso = new Image("http://images/live.iso", "", null, DiskFormat.LIVE_ISO);
+        world.secrets.put("ud/userData", "#cloud-config\n");
+        world.serve(node("available"));
+        world.stub.route("PATCH /v1/nodes/" + UUID, 200, Wire.write(node("available")));
+        world.stub.route("GET /v1/nodes/" + UUID + "/validate", 200, VALID);
+        world.accept("PUT /v1/nodes/" + UUID + "/states/provision", 202);
+
+        world.backend().provisioning().provision(new Operation.Provision(target(), iso, secret("ud"), null, null, null, BootMode.UEFI, null));
+
+        List<?> patch = (List<?>) Wire.parseAny(request("PATCH").body());
+        assertThat(IronicStrings.of(((Map<?, ?>) patch.getFirst()).get("value"))).containsEntry("boot_iso", "http://images/live.iso")
+                .doesNotContainKey("image_source").doesNotContainKey("image_checksum");
+        assertThat(patch).anySatisfy(op -> assertThat(IronicStrings.of(op)).containsEntry("path", "/deploy_interface").containsEntry("value", "ramdisk"));
+        assertThat(json(request("PUT").body())).containsOnlyKeys("target");
+    }
+
+    @Test
+    void anImageAfterALiveIsoGoesBackToIronicsDefaultDeployInterface() {
+        world.serve(with(with(node("available"), "deploy_interface", "ramdisk"), "instance_info", Map.of("boot_iso", "http://images/live.iso")));
+        world.stub.route("PATCH /v1/nodes/" + UUID, 200, Wire.write(node("available")));
+        world.stub.route("GET /v1/nodes/" + UUID + "/validate", 200, VALID);
+        world.accept("PUT /v1/nodes/" + UUID + "/states/provision", 202);
+
+        provision(null, null);
+
+        List<?> patch = (List<?>) Wire.parseAny(request("PATCH").body());
+        assertThat(patch).anySatisfy(op -> assertThat(IronicStrings.of(op)).containsEntry("op", "remove").containsEntry("path", "/deploy_interface"));
+        assertThat(IronicStrings.of(((Map<?, ?>) patch.getFirst()).get("value"))).doesNotContainKey("boot_iso");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.metalkube.ironic.peers;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,15 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real Ironic for contract tests: Debian's all-in-one {@code /usr/bin/ironic} (API + conductor, no RPC bus),
- * sqlite, noauth, on 127.0.0.1 and a free port, configured as real-peers.md §4.1 describes. One per test JVM,
- * started on first use and stopped by PID when the JVM exits. Power sync every second without forcing, so Ironic
- * adopts out-of-band power changes of the simulated BMCs quickly.
+ * sqlite, noauth, on 127.0.0.1 and a free port, configured as real-peers.md §4.1 describes, plus the redfish and
+ * idrac hardware types as redfish.md §9 runs them against sushy-tools (ipxe, virtual-media boot, ramdisk and
+ * custom-agent deploy, {@code [redfish] use_swift = false}). One per test JVM, started on first use and stopped by
+ * PID when the JVM exits. Power sync every second without forcing, so Ironic adopts out-of-band power changes of the
+ * simulated BMCs quickly. A loopback HTTP server (in this JVM) serves Ironic's {@code [deploy] http_root} (virtual
+ * media and iPXE files the emulator downloads) and, under {@code /images/}, files tests put in {@link #imagesDir()}.
  */
 public final class RealIronic {
 
@@ -32,11 +41,13 @@ public final class RealIronic {
     private final Path dir;
     private final int port;
     private final Process process;
+    private final HttpServer files;
 
-    private RealIronic(Path dir, int port, Process process) {
+    private RealIronic(Path dir, int port, Process process, HttpServer files) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.files = files;
     }
 
     /** The JVM-wide instance; the test is skipped (with the reason) where Ironic is not installed. */
@@ -59,27 +70,50 @@ public final class RealIronic {
         return dir.resolve("ironic.log");
     }
 
+    /** Files put here are served at {@link #imageUrl(String)} (for image and boot ISO URLs Ironic downloads). */
+    public Path imagesDir() {
+        return dir.resolve("www");
+    }
+
+    public String imageUrl(String fileName) {
+        return "http://127.0.0.1:" + files.getAddress().getPort() + "/images/" + fileName;
+    }
+
     private static RealIronic start() {
         try {
             Path dir = Files.createTempDirectory("metalkube-ironic-");
             int port = FreePorts.tcp();
-            for (String sub : List.of("tmp", "tftpboot/master_images", "images", "master_images", "httpboot", "locks", "allowed-images")) {
+            for (String sub : List.of("tmp", "tftpboot/master_images", "images", "master_images", "httpboot", "locks", "allowed-images", "www")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            Path conf = dir.resolve("ironic.conf");
-            Files.writeString(conf, config(dir, port));
-            run(List.of(DBSYNC.toString(), "--config-file", conf.toString(), "create_schema"), dir.resolve("dbsync.log"), Duration.ofSeconds(60));
-            Process p = new ProcessBuilder(IRONIC.toString(), "--config-file", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-            RealIronic ironic = new RealIronic(dir, port, p);
-            ironic.awaitReady(Duration.ofSeconds(60));
-            return ironic;
+            HttpServer files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            files.createContext("/", SimpleFileServer.createFileHandler(dir.resolve("httpboot").toAbsolutePath()));
+            files.createContext("/images/", SimpleFileServer.createFileHandler(dir.resolve("www").toAbsolutePath()));
+            files.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "ironic-http-root");
+                t.setDaemon(true);
+                return t;
+            }));
+            files.start();
+            try {
+                Path conf = dir.resolve("ironic.conf");
+                Files.writeString(conf, config(dir, port, files.getAddress().getPort()));
+                run(List.of(DBSYNC.toString(), "--config-file", conf.toString(), "create_schema"), dir.resolve("dbsync.log"), Duration.ofSeconds(60));
+                Process p = new ProcessBuilder(IRONIC.toString(), "--config-file", conf.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+                RealIronic ironic = new RealIronic(dir, port, p, files);
+                ironic.awaitReady(Duration.ofSeconds(60));
+                return ironic;
+            } catch (IOException | RuntimeException e) {
+                files.stop(0);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the real Ironic", e);
         }
     }
 
-    static String config(Path dir, int port) {
+    static String config(Path dir, int port, int httpPort) {
         return """
                 [DEFAULT]
                 auth_strategy = noauth
@@ -89,17 +123,17 @@ public final class RealIronic {
                 tempdir = %1$s/tmp
                 debug = false
                 log_file = %1$s/ironic.log
-                enabled_hardware_types = fake-hardware,ipmi
-                enabled_boot_interfaces = fake,pxe
-                enabled_deploy_interfaces = fake,ramdisk,direct
-                enabled_management_interfaces = fake,ipmitool
-                enabled_power_interfaces = fake,ipmitool
-                enabled_inspect_interfaces = fake,no-inspect
-                enabled_vendor_interfaces = fake,ipmitool,no-vendor
+                enabled_hardware_types = fake-hardware,ipmi,redfish,idrac
+                enabled_boot_interfaces = fake,pxe,ipxe,redfish-virtual-media,idrac-redfish-virtual-media
+                enabled_deploy_interfaces = fake,ramdisk,direct,custom-agent
+                enabled_management_interfaces = fake,ipmitool,redfish,idrac-redfish
+                enabled_power_interfaces = fake,ipmitool,redfish,idrac-redfish
+                enabled_inspect_interfaces = fake,no-inspect,redfish
+                enabled_vendor_interfaces = fake,ipmitool,no-vendor,redfish,idrac-redfish
                 enabled_console_interfaces = fake,no-console
-                enabled_raid_interfaces = fake,no-raid
+                enabled_raid_interfaces = fake,no-raid,redfish,idrac-redfish
                 enabled_rescue_interfaces = fake,no-rescue
-                enabled_bios_interfaces = fake,no-bios
+                enabled_bios_interfaces = fake,no-bios,redfish,idrac-redfish
                 enabled_network_interfaces = noop
                 enabled_storage_interfaces = noop
 
@@ -124,6 +158,11 @@ public final class RealIronic {
                 min_command_interval = 1
                 command_retry_timeout = %3$d
 
+                [redfish]
+                use_swift = false
+                connection_attempts = 2
+                connection_retry_interval = 1
+
                 [pxe]
                 tftp_root = %1$s/tftpboot
                 tftp_master_path = %1$s/tftpboot/master_images
@@ -132,11 +171,11 @@ public final class RealIronic {
 
                 [deploy]
                 http_root = %1$s/httpboot
-                http_url = http://127.0.0.1:1
+                http_url = http://127.0.0.1:%4$d
 
                 [oslo_concurrency]
                 lock_path = %1$s/locks
-                """.formatted(dir, port, IPMI_COMMAND_RETRY_TIMEOUT.toSeconds());
+                """.formatted(dir, port, IPMI_COMMAND_RETRY_TIMEOUT.toSeconds(), httpPort);
     }
 
     private void awaitReady(Duration timeout) {
@@ -179,6 +218,7 @@ public final class RealIronic {
     /** Stops the process this harness started (SIGTERM, then SIGKILL after 10 s) and removes its files. */
     public void stop() {
         terminate();
+        files.stop(0);
         deleteTree(dir);
     }
 

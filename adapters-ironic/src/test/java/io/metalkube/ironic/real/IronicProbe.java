@@ -30,6 +30,31 @@ final class IronicProbe implements AutoCloseable {
         return parse(r.body());
     }
 
+    /** Enrols a node as an Ironic operator would (not through the adapter); returns its UUID. */
+    String enrol(Map<String, Object> body) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/v1/nodes"))
+                    .header("X-OpenStack-Ironic-API-Version", "1.82").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new AssertionError("POST /v1/nodes answered " + r.statusCode() + ": " + r.body());
+            }
+            return String.valueOf(parse(r.body()).get("uuid"));
+        } catch (IOException e) {
+            throw new AssertionError("cannot reach the real Ironic: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Every node (uuid, name, driver_info), as Ironic lists them. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> nodes() {
+        return (List<Map<String, Object>>) parse(get("/v1/nodes?fields=uuid,name,driver_info&limit=1000").body()).get("nodes");
+    }
+
     boolean exists(String id) {
         return get("/v1/nodes/" + id).statusCode() == 200;
     }

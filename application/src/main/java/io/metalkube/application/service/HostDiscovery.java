@@ -57,8 +57,11 @@ public final class HostDiscovery implements DiscoverHostsUseCase {
         return new DiscoveryReport(created, alreadyKnown);
     }
 
-    /** Two addresses reach the same BMC when driver family, host and port agree (ipmi://h and h:623 are one). */
+    /**
+     * Two addresses reach the same BMC when transport, host and port agree (ipmi://h and h:623 are one), and the
+     * same Redfish system when the system path agrees too (one BMC may serve several systems).
+     */
     private static String endpoint(BmcAddress a) {
-        return a.scheme().transport() + "://" + a.authority();
+        return a.scheme().transport() + "://" + a.authority() + "/" + HostProposal.systemOf(a);
     }
 }

@@ -32,7 +32,8 @@ class HostProposalTest {
             ipmi://10.0.0.7                                  | bmc-10-0-0-7-623
             192.0.2.10:6230                                  | bmc-192-0-2-10-6230
             ipmi://BMC7.Lab.Example                          | bmc-bmc7-lab-example-623
-            redfish://10.0.0.5/redfish/v1/Systems/1          | bmc-10-0-0-5-443
+            redfish://10.0.0.5                               | bmc-10-0-0-5-443
+            redfish://10.0.0.5/redfish/v1/                   | bmc-10-0-0-5-443
             """)
     void theNameIsDerivedFromHostAndPort(String address, String name) {
         assertThat(HostProposal.nameFor(BmcAddress.parse(address))).isEqualTo(name);
@@ -58,6 +59,29 @@ class HostProposalTest {
             """)
     void differentBmcsWhoseNamesWouldLookAlikeStillGetDifferentNames(String one, String two) {
         assertThat(HostProposal.nameFor(BmcAddress.parse(one))).isNotEqualTo(HostProposal.nameFor(BmcAddress.parse(two)));
+    }
+
+    @Test
+    void eachSystemOfOneRedfishBmcGetsItsOwnReadableName() {
+        String one = HostProposal.nameFor(BmcAddress.parse("redfish://10.0.0.5/redfish/v1/Systems/1"));
+        String two = HostProposal.nameFor(BmcAddress.parse("redfish://10.0.0.5/redfish/v1/Systems/2"));
+
+        assertThat(one).startsWith("bmc-10-0-0-5-443-1-").matches(DNS_1123_LABEL);
+        assertThat(two).startsWith("bmc-10-0-0-5-443-2-");
+        assertThat(HostProposal.nameFor(BmcAddress.parse("redfish+http://127.0.0.1:8000/redfish/v1/Systems/27946b59-9e44-4fa7-8e91-f3527a1ef094")))
+                .hasSizeLessThanOrEqualTo(63).matches(DNS_1123_LABEL);
+    }
+
+    @Test
+    void aBmcAnIronicNodeCameFromStartsWithThatNodesIdSoRegistrationTakesItOver() {
+        DiscoveredBmc known = new DiscoveredBmc(BmcAddress.parse("ipmi://10.0.0.7"), "ironic", "Ironic node rack3-7", "1be26c0b-node");
+
+        Host host = HostProposal.forBmc(known, "dc1", Map.of()).host();
+
+        assertThat(host.status().provisioning().id()).isEqualTo("1be26c0b-node");
+        assertThat(host.status().operationalStatus()).isEqualTo(OperationalStatus.DISCOVERED);
+        assertThat(host.annotations().statusBackup()).as("kept where a store cannot write status on creation").contains(host.status());
+        assertThat(HostProposal.forBmc(found("ipmi://10.0.0.7"), "dc1", Map.of()).host().annotations().statusBackup()).isEmpty();
     }
 
     @Test
@@ -114,8 +138,8 @@ class HostProposalTest {
 
     @Property(tries = 500)
     void differentBmcsGetDifferentNames(@ForAll("addresses") BmcAddress a, @ForAll("addresses") BmcAddress b) {
-        if (a.host().equals(b.host()) && a.port() == b.port()) {
-            return; // the same BMC, whatever the scheme
+        if (a.host().equals(b.host()) && a.port() == b.port() && HostProposal.systemOf(a).equals(HostProposal.systemOf(b))) {
+            return; // the same BMC (and system), whatever the scheme
         }
         assertThat(HostProposal.nameFor(a)).as(a + " vs " + b).isNotEqualTo(HostProposal.nameFor(b));
     }
@@ -131,7 +155,9 @@ class HostProposalTest {
                 .list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(".", l)).filter(h -> h.length() <= 253 && h.split("\\.")[0].length() <= 63
                         && java.util.Arrays.stream(h.split("\\.")).allMatch(x -> x.length() <= 63));
         Arbitrary<Integer> ports = Arbitraries.of(623, 6230, 443);
-        return net.jqwik.api.Combinators.combine(Arbitraries.oneOf(ipv4, ipv6, dns), ports)
-                .as((host, port) -> BmcAddress.parse("ipmi://" + host + ":" + port));
+        Arbitrary<String> systems = Arbitraries.of("", "", "/redfish/v1", "/redfish/v1/Systems/1", "/redfish/v1/Systems/2",
+                "/redfish/v1/Systems/System.Embedded.1", "/redfish/v1/Systems/27946b59-9e44-4fa7-8e91-f3527a1ef094");
+        return net.jqwik.api.Combinators.combine(Arbitraries.oneOf(ipv4, ipv6, dns), ports, systems)
+                .as((host, port, system) -> BmcAddress.parse((system.isEmpty() ? "ipmi://" : "redfish://") + host + ":" + port + system));
     }
 }
