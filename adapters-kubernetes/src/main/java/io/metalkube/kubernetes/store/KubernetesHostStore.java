@@ -204,11 +204,19 @@ public final class KubernetesHostStore implements HostStore {
         }
     }
 
+    /**
+     * Creates the host unless one of that name exists. Status cannot be written by a create (it is a subresource), so
+     * a status backup the host carries (a discovered host linked to its back-end node) goes into metal3's status
+     * annotation, from which the first reconcile restores it.
+     */
     @Override
     public Optional<Host> createIfAbsent(Host host) {
         BareMetalHost cr = new BareMetalHost();
+        Map<String, String> annotations = host.annotations().statusBackup()
+                .map(s -> Map.of(HostAnnotationCodec.STATUS, HostAnnotationCodec.statusBackup(s, host.id().namespace()))).orElse(null);
         cr.setMetadata(new ObjectMetaBuilder().withNamespace(host.id().namespace()).withName(host.id().name())
-                .withLabels(host.labels().isEmpty() ? null : new HashMap<>(host.labels())).build());
+                .withLabels(host.labels().isEmpty() ? null : new HashMap<>(host.labels()))
+                .withAnnotations(annotations == null ? null : new HashMap<>(annotations)).build());
         cr.setSpec(HostSpecMapper.toWire(host.spec(), null));
         try {
             return Optional.of(toDomain(api().inNamespace(host.id().namespace()).resource(cr).create()));

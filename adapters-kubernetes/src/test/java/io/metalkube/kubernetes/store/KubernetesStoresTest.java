@@ -6,6 +6,9 @@ import io.metalkube.application.port.in.MachineId;
 import io.metalkube.application.port.in.MachineStatus;
 import io.metalkube.application.port.in.MachineView;
 import io.metalkube.application.port.out.ConflictException;
+import io.metalkube.domain.bmc.BmcAddress;
+import io.metalkube.domain.discovery.DiscoveredBmc;
+import io.metalkube.domain.discovery.HostProposal;
 import io.metalkube.domain.host.BmcDetails;
 import io.metalkube.domain.host.ConsumerRef;
 import io.metalkube.domain.host.Host;
@@ -152,6 +155,17 @@ class KubernetesStoresTest {
             Host h = Host.newHost(new HostId(api.namespace("create"), "h1"), Map.of(), HostSpec.empty());
             assertThat(ports.hosts().createIfAbsent(h)).isPresent();
             assertThat(ports.hosts().createIfAbsent(h)).isEmpty();
+        }
+
+        @Test
+        void aDiscoveredHostLinkedToItsNodeKeepsTheLinkInTheStatusAnnotationUntilRestored() {
+            DiscoveredBmc fromIronic = new DiscoveredBmc(BmcAddress.parse("ipmi://10.0.0.7"), "ironic", "Ironic node rack3-7", "1be26c0b-node");
+            Host proposal = HostProposal.forBmc(fromIronic, api.namespace("create"), Map.of()).host();
+
+            Host created = ports.hosts().createIfAbsent(proposal).orElseThrow();
+
+            assertThat(created.annotations().statusBackup()).get().extracting(s -> s.provisioning().id()).isEqualTo("1be26c0b-node");
+            assertThat(created.status().isEmpty()).as("a create cannot write status; the first reconcile restores it").isTrue();
         }
 
         @Test
