@@ -223,6 +223,11 @@ public final class RealIronic {
     }
 
     private void terminate() {
+        stopProcess(process);
+    }
+
+    /** Stops one process a harness started, by its PID: SIGTERM, then SIGKILL after 10 s. */
+    static void stopProcess(Process process) {
         if (process.isAlive()) {
             process.destroy();
             try {

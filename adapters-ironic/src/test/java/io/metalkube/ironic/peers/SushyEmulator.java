@@ -66,8 +66,9 @@ public final class SushyEmulator implements AutoCloseable {
             Path dir = Files.createTempDirectory("metalkube-sushy-");
             String password = "pw-" + Long.toHexString(System.nanoTime());
             Path htpasswd = dir.resolve("htpasswd");
-            run(List.of(PYTHON.toString(), "-c", "import bcrypt,sys; open(sys.argv[1],'w').write(sys.argv[2]+':'"
-                    + "+bcrypt.hashpw(sys.argv[3].encode(),bcrypt.gensalt(rounds=4)).decode()+'\\n')", htpasswd.toString(), USER, password));
+            RealIronic.run(List.of(PYTHON.toString(), "-c", "import bcrypt,sys; open(sys.argv[1],'w').write(sys.argv[2]+':'"
+                    + "+bcrypt.hashpw(sys.argv[3].encode(),bcrypt.gensalt(rounds=4)).decode()+'\\n')", htpasswd.toString(), USER, password),
+                    dir.resolve("htpasswd.log"), Duration.ofSeconds(30));
             List<FakeSystem> systems = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 systems.add(new FakeSystem(String.format("5ea1d0c7-0000-4000-8000-%012x", ProcessHandle.current().pid() * 100 + i),
@@ -194,16 +195,7 @@ public final class SushyEmulator implements AutoCloseable {
     /** Stops the process this harness started (by its PID: SIGTERM, then SIGKILL) and removes its files. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RealIronic.stopProcess(process);
         http.close();
         RealIronic.deleteTree(dir);
     }
@@ -211,25 +203,16 @@ public final class SushyEmulator implements AutoCloseable {
     private static boolean python(String code) {
         try {
             Process p = new ProcessBuilder(PYTHON.toString(), "-c", code).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("failed: " + command.getFirst() + ": " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

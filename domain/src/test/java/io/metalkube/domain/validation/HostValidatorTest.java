@@ -2,6 +2,7 @@ package io.metalkube.domain.validation;
 
 import io.metalkube.domain.host.BmcDetails;
 import io.metalkube.domain.host.BootMode;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.HostSpec;
@@ -30,6 +31,15 @@ class HostValidatorTest {
     void aGoodHostHasNoProblems() {
         assertThat(validator.validate(host("worker-0", ipmi().withBootMACAddress("52:54:00:aa:bb:cc")
                 .withImage(Image.of("https://images.example/os.qcow2", "abc"))))).isEmpty();
+    }
+
+    @Test
+    void aCustomDeployNeedsNoImageButAnImageBesideItFollowsTheImageRulesAsInMetal3sWebhook() {
+        HostSpec custom = ipmi().withCustomDeploy(new CustomDeploy("install_coreos"));
+
+        assertThat(validator.validate(host("coreos-0", custom))).isEmpty();
+        assertThat(validator.validate(host("coreos-1", custom.withImage(Image.of("ftp://images.example/os.iso", "")))))
+                .singleElement().asString().contains("spec.image.url").contains("not an http(s), file or oci URL");
     }
 
     @Test
