@@ -214,28 +214,24 @@ public final class FixtureBackend implements HostRegistration, HostInspection, H
     /** A power cycle: the host ends on (an off host is switched on), and is never counted as powered off. */
     @Override
     public Outcome reboot(Operation.Reboot r) {
-        return call(r, () -> {
-            Outcome refused = checkAccess(r.target());
-            if (refused != null) {
-                return refused;
-            }
-            return progress(r.target().host(), "reboot", timings.power(), () -> {
-                node(r.target().host()).poweredOn = true;
-                return new Outcome.PowerState(true);
-            });
+        return powerAction(r, "reboot", () -> {
+            node(r.target().host()).poweredOn = true;
+            return new Outcome.PowerState(true);
         });
     }
 
     private Outcome setPower(Operation op, BackendTarget target, boolean on) {
+        return powerAction(op, on ? "poweron" : "poweroff", () -> {
+            power(target.host(), on);
+            return new Outcome.PowerState(on);
+        });
+    }
+
+    /** A power action: refused without access, else it takes {@link FixtureTimings#power()} and then {@code finish}. */
+    private Outcome powerAction(Operation op, String kind, Supplier<Outcome> finish) {
         return call(op, () -> {
-            Outcome refused = checkAccess(target);
-            if (refused != null) {
-                return refused;
-            }
-            return progress(target.host(), on ? "poweron" : "poweroff", timings.power(), () -> {
-                power(target.host(), on);
-                return new Outcome.PowerState(on);
-            });
+            Outcome refused = checkAccess(op.target());
+            return refused != null ? refused : progress(op.target().host(), kind, timings.power(), finish);
         });
     }
 
