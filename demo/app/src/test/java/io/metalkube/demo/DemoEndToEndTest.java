@@ -40,8 +40,13 @@ class DemoEndToEndTest {
             assertThat(machine.name()).startsWith("baremetal-" + profile + "-");
             assertThat(host.profile()).as("the host claimed by " + machine.name()).isEqualTo(profile);
         }
+        // The demo ends as soon as both Machines are served; the other hosts may still be enrolling (with the delays
+        // 20 times shorter, the API write budget of 20 requests/s, not the back-end, paces them), never claimed or failed.
         assertThat(result.hosts()).filteredOn(h -> h.consumer().isEmpty()).hasSize(6)
-                .allSatisfy(h -> assertThat(h.state()).isEqualTo("available"));
+                .allSatisfy(h -> {
+                    assertThat(h.error()).as(h.name()).isEmpty();
+                    assertThat(h.state()).as(h.name()).isIn("", "registering", "inspecting", "preparing", "available");
+                });
     }
 
     @Test
