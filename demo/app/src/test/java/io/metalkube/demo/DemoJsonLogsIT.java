@@ -35,7 +35,7 @@ class DemoJsonLogsIT {
                     lines.add(JSON.readTree(line));
                 }
             }
-            assertThat(lines).as(output).hasSizeGreaterThan(50).allSatisfy(json -> {
+            assertThat(lines).as(output).isNotEmpty().allSatisfy(json -> {
                 assertThat(json.isObject()).as(json.toString()).isTrue();
                 assertThat(json.path("timestamp").asText()).as(json.toString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
                 assertThat(json.path("level").asText()).as(json.toString()).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -43,7 +43,9 @@ class DemoJsonLogsIT {
                 assertThat(json.has("message")).as(json.toString()).isTrue();
             });
             List<JsonNode> hostLines = lines.stream().filter(j -> j.path("logger").asText().endsWith("HostReconciler")).toList();
-            assertThat(hostLines).as("the host controller's lines").isNotEmpty().allSatisfy(json -> {
+            assertThat(hostLines).as("the host controller's lines").isNotEmpty()
+                    .anySatisfy(json -> assertThat(json.path("message").asText()).contains("-> provisioned"))
+                    .allSatisfy(json -> {
                 assertThat(json.path("kind").asText()).as(json.toString()).isEqualTo("BareMetalHost");
                 assertThat(json.path("namespace").asText()).as(json.toString()).isEqualTo("default");
                 assertThat(json.path("message").asText()).as(json.toString()).contains("default/" + json.path("name").asText() + ":");
