@@ -97,12 +97,15 @@ public final class KubernetesOperator implements AutoCloseable {
         // the controllers' informer caches serve the stores' reads (KubernetesPorts on the same client) once started
         this.caches = InformerCaches.of(client);
         operator.register(new BareMetalHostController(hosts, store, events, caches, this),
-                (ControllerConfigurationOverrider<BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER));
+                // the host controller holds its finalizer itself (never on a paused host): JOSDK calls it for every event
+                (ControllerConfigurationOverrider<BareMetalHost> c) -> configure(c, "baremetalhost", KubernetesHostStore.FINALIZER)
+                        .withTriggerReconcilerOnAllEvents(true));
         operator.register(new MachineController(machines, events, caches, this),
                 (ControllerConfigurationOverrider<Machine> c) -> configure(c, "machine", KubernetesMachineStore.FINALIZER));
     }
 
-    private <P extends HasMetadata> void configure(ControllerConfigurationOverrider<P> c, String name, String finalizer) {
+    private <P extends HasMetadata> ControllerConfigurationOverrider<P> configure(ControllerConfigurationOverrider<P> c, String name,
+                                                                                 String finalizer) {
         c.withName(settings.operatorName() + "-" + name)
                 .withFinalizer(finalizer)
                 // annotations (paused, reboot, detached, inspect) do not bump metadata.generation: react to every change
@@ -119,6 +122,7 @@ public final class KubernetesOperator implements AutoCloseable {
         } else {
             c.settingNamespaces(settings.namespaces());
         }
+        return c;
     }
 
     /**

@@ -2,9 +2,7 @@ package io.metalkube.kubernetes.controller;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -44,8 +42,15 @@ import java.util.stream.Collectors;
  * up in metal3's status annotation; a spec the webhook would have denied is reported in the status
  * ({@link InvalidSpecGuard}) and the use case is not run until it is fixed; a host that cannot be read at all is
  * reported and backed off ({@link UnreadableHostGuard}), never thrown at JOSDK.
+ * <p>
+ * The finalizer is this controller's, not JOSDK's (java-operator-sdk runs it with triggerReconcilerOnAllEvents):
+ * JOSDK would add it before any reconcile, so a paused host would get it back the moment {@code clusterctl move}
+ * removed it, and that host could never be deleted from the source cluster. Here, as in metal3, a paused host is left
+ * exactly as it is; any other host gets the finalizer, and one that still carries metal3's
+ * ({@value KubernetesHostStore#METAL3_FINALIZER}, a host migrated from metal3) is adopted: metal3's goes as ours comes.
+ * A host being deleted is cleaned up if it carries either.
  */
-public final class BareMetalHostController implements Reconciler<BareMetalHost>, Cleaner<BareMetalHost> {
+public final class BareMetalHostController implements Reconciler<BareMetalHost> {
 
     static final String BY_CREDENTIALS = "bmh-by-credentials-secret";
 
@@ -98,6 +103,34 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
 
     @Override
     public UpdateControl<BareMetalHost> reconcile(BareMetalHost cr, Context<BareMetalHost> context) throws Exception {
+        HostId id = HostMapper.id(cr);
+        if (context.isPrimaryResourceDeleted() || context.isPrimaryResourceFinalStateUnknown()) {
+            reported.remove(id);
+            slotWaiters.observed(id, state(cr), Optional.empty());
+            return UpdateControl.noUpdate();
+        }
+        if (cr.isMarkedForDeletion()) {
+            return cr.hasFinalizer(KubernetesHostStore.FINALIZER) || cr.hasFinalizer(KubernetesHostStore.METAL3_FINALIZER)
+                    ? cleanup(cr) : UpdateControl.noUpdate();
+        }
+        if (!cr.hasFinalizer(KubernetesHostStore.FINALIZER) || cr.hasFinalizer(KubernetesHostStore.METAL3_FINALIZER)) {
+            if (isPaused(cr)) {
+                // metal3 looks at the paused annotation before it adds its finalizer: clusterctl move removes it
+                store.backUpStatus(id);
+                return UpdateControl.noUpdate();
+            }
+            store.takeFinalizer(cr); // the write is an event: the host is reconciled again with the finalizer on
+            return UpdateControl.noUpdate();
+        }
+        return reconcileLive(cr);
+    }
+
+    private static boolean isPaused(BareMetalHost cr) {
+        Map<String, String> annotations = cr.getMetadata().getAnnotations();
+        return annotations != null && annotations.get(HostAnnotationCodec.PAUSED) != null;
+    }
+
+    private UpdateControl<BareMetalHost> reconcileLive(BareMetalHost cr) throws Exception {
         ApiRateLimiter.Priority priority = priority(cr);
         boolean enrolling = priority == ApiRateLimiter.Priority.LOW;
         if (enrolling && !enrolment.tryEnter()) {
@@ -172,20 +205,20 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost>,
         return Controls.update(hosts.reconcile(id));
     }
 
-    @Override
-    public DeleteControl cleanup(BareMetalHost cr, Context<BareMetalHost> context) {
+    /** A host being deleted that carries our finalizer or metal3's: the use case deletes it and removes them. */
+    private UpdateControl<BareMetalHost> cleanup(BareMetalHost cr) {
         HostId id = HostMapper.id(cr);
         ReconcileResult result;
         try {
             result = hosts.reconcile(id);
         } catch (UnreadableFieldException e) {
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(unreadable.report(cr, e).toMillis());
+            return UpdateControl.<BareMetalHost>noUpdate().rescheduleAfter(unreadable.report(cr, e).toMillis());
         }
         if (result.gone()) {
             reported.remove(id);
         }
         slotWaiters.observed(id, state(cr), result.gone() ? Optional.empty() : current(id));
-        return Controls.delete(result);
+        return Controls.whileDeleting(result);
     }
 
     private void reportProblems(HostId id, List<String> problems) {

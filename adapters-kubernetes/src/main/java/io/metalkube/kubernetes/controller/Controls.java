@@ -21,6 +21,12 @@ final class Controls {
         return r.requeue().map(d -> c.rescheduleAfter(d.toMillis())).orElse(c);
     }
 
+    /** For a controller that holds its own finalizer: deleting, poll at least every {@link #DELETE_POLL}. */
+    static <P extends HasMetadata> UpdateControl<P> whileDeleting(ReconcileResult r) {
+        UpdateControl<P> c = UpdateControl.noUpdate();
+        return r.gone() ? c : c.rescheduleAfter(r.requeue().orElse(DELETE_POLL).toMillis());
+    }
+
     /** The ports remove the finalizer themselves (REMOVE_FINALIZER, releaseComplete): JOSDK must not patch again. */
     static DeleteControl delete(ReconcileResult r) {
         if (r.gone()) {

@@ -1,5 +1,7 @@
 package io.metalkube.kubernetes.store;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -49,6 +51,8 @@ public final class KubernetesHostStore implements HostStore {
 
     /** metal3's finalizer name, domain-qualified as JOSDK requires (metal3 uses "baremetalhost.metal3.io"); JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
     public static final String FINALIZER = "baremetalhost.metal3.io/finalizer";
+    /** metal3's own finalizer, on hosts migrated from metal3: adopted ({@link #takeFinalizer}), removed with ours. */
+    public static final String METAL3_FINALIZER = "baremetalhost.metal3.io";
 
     private static final System.Logger LOG = System.getLogger(KubernetesHostStore.class.getName());
 
@@ -184,7 +188,7 @@ public final class KubernetesHostStore implements HostStore {
                         : new HashMap<>(cr.getMetadata().getAnnotations());
                 for (Effect effect : effects) {
                     switch (effect) {
-                        case REMOVE_FINALIZER -> cr.getMetadata().getFinalizers().remove(FINALIZER);
+                        case REMOVE_FINALIZER -> cr.getMetadata().getFinalizers().removeAll(List.of(FINALIZER, METAL3_FINALIZER));
                         case CLEAR_ONCE_REBOOT -> annotations.remove(HostAnnotationCodec.REBOOT);
                         case CLEAR_INSPECT_REQUEST -> annotations.computeIfPresent(HostAnnotationCodec.INSPECT,
                                 (k, v) -> "disabled".equals(v) ? v : null);
@@ -225,6 +229,33 @@ public final class KubernetesHostStore implements HostStore {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Puts our finalizer on the host, and takes metal3's off in the same write (a host migrated from metal3 is
+     * adopted: deleting it then waits for our cleanup only). Our controller does this itself, not java-operator-sdk,
+     * so that a paused host is never given it (see BareMetalHostController).
+     */
+    public void takeFinalizer(BareMetalHost cr) {
+        List<String> finalizers = cr.getMetadata().getFinalizers() == null ? new ArrayList<>() : new ArrayList<>(cr.getMetadata().getFinalizers());
+        finalizers.remove(METAL3_FINALIZER);
+        if (!finalizers.contains(FINALIZER)) {
+            finalizers.add(FINALIZER);
+        }
+        ArrayNode ops = JsonNodeFactory.instance.arrayNode();
+        ops.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", cr.getMetadata().getResourceVersion());
+        ArrayNode value = ops.addObject().put("op", "add").put("path", "/metadata/finalizers").putArray("value");
+        finalizers.forEach(value::add);
+        HostId id = HostMapper.id(cr);
+        try {
+            // resource(cr): no GET first; a 409 (changed since read) needs nothing, the newer version is reconciled next
+            BareMetalHost updated = api().inNamespace(id.namespace()).resource(cr).patch(StatusPatch.JSON_PATCH, ops.toString());
+            caches.wrote(updated, cr);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
         }
     }
 
