@@ -36,7 +36,8 @@ import java.util.function.Function;
  * The direct Redfish back-end (registration, inspection, provisioning and power ports) for {@code redfish*://},
  * {@code idrac-*://} and {@code ilo5-*://} hosts: talks DSP0266 to each BMC itself over a shared session per BMC.
  * Power changes are sent once and then observed (BMCs apply them seconds later); provisioning deploys
- * {@code live-iso} images by virtual media and refuses every other format (those need Ironic).
+ * {@code live-iso} images by virtual media, or by UEFI HTTP boot for {@code redfish-uefihttp://} hosts, and refuses
+ * every other format (those need Ironic); {@link #bootOnce} sets a one-time boot override (PXE, CD, UEFI HTTP).
  * See docs/redfish-backend.md.
  */
 public final class RedfishBackend implements HostRegistration, HostInspection, HostProvisioning, PowerControl, AutoCloseable {
@@ -61,6 +62,11 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
 
     public Backend asBackend() {
         return new Backend("redfish", this, this, this, this);
+    }
+
+    /** The settings this back-end runs with. */
+    public RedfishSettings settings() {
+        return settings;
     }
 
     /** Sessions currently holding a BMC token (for tests and metrics). */
@@ -177,9 +183,11 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
     // ---- provisioning ---------------------------------------------------------------------------------------
 
     /**
-     * live-iso by virtual media (metal3's live-iso without Ironic, redfish.md §5): eject whatever is inserted,
-     * insert the ISO URL, boot once from CD, power on (or restart a running host). Done only when the BMC reports
-     * the image inserted and the system on. Any other image format is refused: writing a disk image needs Ironic.
+     * live-iso without Ironic (metal3's live-iso, redfish.md §5): by virtual media — eject whatever is inserted,
+     * insert the ISO URL, boot once from CD — or, for {@code redfish-uefihttp://} hosts, by UEFI HTTP boot — the ISO
+     * URL as {@code HttpBootUri}, boot once from UefiHttp; then power on (or restart a running host). Done only when
+     * the BMC reports the image inserted (or the HTTP boot URI set) and the system on. Any other image format is
+     * refused: writing a disk image needs Ironic.
      */
     @Override
     public Outcome provision(Operation.Provision p) {
@@ -195,10 +203,17 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
         if (image.format() != DiskFormat.LIVE_ISO) {
             String format = image.format() == null ? "no image.format (a disk image, qcow2 or raw)" : "image.format " + image.format().wireName();
             return new Outcome.Failed("host " + p.target().host() + " asks for " + format + ", but the direct Redfish back-end only boots"
-                    + " live-iso images from virtual media: writing a disk image needs Ironic (metalkube.backend: ironic)"
+                    + " live-iso images (from virtual media or by UEFI HTTP): writing a disk image needs Ironic (metalkube.backend: ironic)"
                     + " — or set image.format: live-iso for an ISO that runs from memory");
         }
         boolean uefi = p.bootMode() != BootMode.LEGACY;
+        if (p.target().address() != null && p.target().address().capabilities().uefiHttpBoot()) {
+            if (!uefi) {
+                return new Outcome.Failed("host " + p.target().host() + " has a redfish-uefihttp BMC address, which boots the ISO by UEFI HTTP"
+                        + " boot, but spec.bootMode is legacy: set spec.bootMode to UEFI, or use redfish-virtualmedia:// to boot it from virtual CD");
+            }
+            return on(p.target(), "provisioning (live-iso by UEFI HTTP boot)", c -> liveIsoByHttpBoot(c, image.url()));
+        }
         return on(p.target(), "provisioning (live-iso by virtual media)", c -> liveIso(c, image.url(), uefi));
     }
 
@@ -214,13 +229,47 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
             }
             VirtualMedia device = cds.isEmpty() ? VirtualMediaDevices.firstCd(c.session, sys) : cds.getFirst();
             VirtualMediaDevices.insert(c.session, device, url, settings.actionTimeout());
-            BootOverride.once(c.session, sys, BootOverride.Target.CD, uefi);
-            PowerState now = sys.powerState();
-            Power.Intent intent = now != null && now.isOn() ? Power.Intent.HARD_RESTART : Power.Intent.ON;
-            String type = Power.reset(c.session, sys, intent);
-            pending.put(c.target.host(), new Pending(Power.Intent.ON, System.nanoTime()));
-            return new Outcome.InProgress(POLL, url + " inserted, boot from CD once, " + type + " sent");
+            BootOverride.once(c.session, sys, BootDevice.CD, uefi, null);
+            return bootTheImage(c, sys, url + " inserted, boot from CD once");
         }
+        return onceBooted(c, sys);
+    }
+
+    /**
+     * live-iso by UEFI HTTP boot (metal3's redfish-uefihttp; Ironic's redfish-https boot interface without Ironic):
+     * the BMC is given the ISO URL as {@code Boot.HttpBootUri} with a one-time UefiHttp override, and must report that
+     * URI back before the host is powered on.
+     */
+    private Outcome liveIsoByHttpBoot(Call c, String url) {
+        ComputerSystem sys = c.system();
+        if (sys.boot() != null && url.equals(sys.boot().httpBootUri())) {
+            return onceBooted(c, sys);
+        }
+        BootOverride.once(c.session, sys, BootDevice.UEFI_HTTP, true, url);
+        ComputerSystem after = c.system();
+        if (after.boot() == null || !after.boot().httpBootUriSupported()) {
+            return new Outcome.Failed("the BMC of host " + c.target.host() + " accepted a UEFI HTTP boot override but has no Boot.HttpBootUri"
+                    + " property to confirm it (Dell iDRAC keeps the URI in a BIOS attribute): use redfish-virtualmedia:// for this host,"
+                    + " or Ironic");
+        }
+        if (!url.equals(after.boot().httpBootUri())) {
+            return new Outcome.Failed("the BMC of host " + c.target.host() + " accepted HttpBootUri " + url + " but reports "
+                    + (after.boot().httpBootUri() == null ? "none" : after.boot().httpBootUri()) + "; it did not take the UEFI HTTP boot URI");
+        }
+        return bootTheImage(c, after, url + " set as the UEFI HTTP boot URI, boot by UEFI HTTP once");
+    }
+
+    /** The boot source is set: power on, or restart a running host so it boots from it. */
+    private Outcome bootTheImage(Call c, ComputerSystem sys, String done) {
+        PowerState now = sys.powerState();
+        Power.Intent intent = now != null && now.isOn() ? Power.Intent.HARD_RESTART : Power.Intent.ON;
+        String type = Power.reset(c.session, sys, intent);
+        pending.put(c.target.host(), new Pending(Power.Intent.ON, System.nanoTime()));
+        return new Outcome.InProgress(POLL, done + ", " + type + " sent");
+    }
+
+    /** The boot source is confirmed: Done once the system is on. */
+    private Outcome onceBooted(Call c, ComputerSystem sys) {
         PowerState now = sys.powerState();
         if (now != null && now.settled() && now.isOn()) {
             pending.remove(c.target.host());
@@ -229,24 +278,56 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
         return change(c, sys, Power.Intent.ON);
     }
 
-    /** Eject every inserted CD/DVD and power off hard; Done when the BMC reports no media and the system off. */
+    /**
+     * Ejects every inserted CD/DVD, clears a UEFI HTTP boot URI the BMC reports, and powers off hard; Done when the BMC
+     * reports no media, no HTTP boot URI and the system off.
+     */
     @Override
     public Outcome deprovision(Operation.Deprovision d) {
         return on(d.target(), "deprovisioning", c -> {
             ComputerSystem sys = c.system();
-            boolean ejected = false;
+            boolean cleared = false;
             for (VirtualMedia vm : VirtualMediaDevices.cdDevices(c.session, sys)) {
                 if (vm.holdsMedia()) {
                     VirtualMediaDevices.eject(c.session, vm);
-                    ejected = true;
+                    cleared = true;
                 }
             }
+            cleared |= BootOverride.clearHttpBoot(c.session, sys);
             Outcome power = change(c, sys, Power.Intent.HARD_OFF);
             if (power instanceof Outcome.PowerState ps && !ps.poweredOn()) {
-                boolean stillInserted = VirtualMediaDevices.cdDevices(c.session, sys).stream().anyMatch(VirtualMedia::holdsMedia);
-                return stillInserted ? new Outcome.InProgress(POLL, "the BMC still reports media inserted after EjectMedia") : new Outcome.Done();
+                if (VirtualMediaDevices.cdDevices(c.session, sys).stream().anyMatch(VirtualMedia::holdsMedia)) {
+                    return new Outcome.InProgress(POLL, "the BMC still reports media inserted after EjectMedia");
+                }
+                ComputerSystem now = c.system();
+                if (now.boot() != null && now.boot().httpBootUri() != null) {
+                    return new Outcome.InProgress(POLL, "the BMC still reports HttpBootUri " + now.boot().httpBootUri() + " after clearing it");
+                }
+                return new Outcome.Done();
             }
-            return power instanceof Outcome.InProgress ip && ejected ? new Outcome.InProgress(ip.retryAfter(), "media ejected; " + ip.detail()) : power;
+            return power instanceof Outcome.InProgress ip && cleared
+                    ? new Outcome.InProgress(ip.retryAfter(), "boot media removed; " + ip.detail()) : power;
+        });
+    }
+
+    // ---- boot override --------------------------------------------------------------------------------------
+
+    /**
+     * Boot override, once (issue 10): the host's next boot from PXE, the virtual CD or UEFI HTTP — the full Boot triple,
+     * a target the BMC lists (Supermicro's UsbCd for the virtual CD), UEFI unless {@code mode} is legacy. No application
+     * port asks for a bare boot override yet (live-iso provisioning uses CD and UEFI HTTP itself), so this is the
+     * back-end's own API, tested at the adapter level.
+     *
+     * @param httpBootUri for {@link BootDevice#UEFI_HTTP}: the URI the firmware fetches, or null for the one DHCP offers
+     * @return Done, or Failed naming the host and what the BMC allows or said
+     */
+    public Outcome bootOnce(BackendTarget target, BootDevice device, BootMode mode, String httpBootUri) {
+        if (device != BootDevice.UEFI_HTTP && httpBootUri != null) {
+            return new Outcome.Failed("an HTTP boot URI goes only with UEFI HTTP boot, not with " + device + " (host " + target.host() + ")");
+        }
+        return on(target, "boot override (" + device.wire() + ", once)", c -> {
+            BootOverride.once(c.session, c.system(), device, mode != BootMode.LEGACY, httpBootUri);
+            return new Outcome.Done();
         });
     }
 

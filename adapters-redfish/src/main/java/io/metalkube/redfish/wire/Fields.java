@@ -56,6 +56,11 @@ public final class Fields {
         return v != null && !v.isNull();
     }
 
+    /** The object carries the property at all, even as {@code null} (a supported but unset property). */
+    public boolean declares(String name) {
+        return node.has(name);
+    }
+
     public String text(String name) {
         JsonNode v = value(name);
         if (v == null) {

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Redfish-specific behaviour of the back-end against one real sushy-tools emulator with 26 systems, checked in the emulator's own state. */
+/** Redfish-specific behaviour of the back-end against one real sushy-tools emulator with 27 systems, checked in the emulator's own state. */
 @Execution(ExecutionMode.CONCURRENT) // its tests use systems of their own and mostly wait for the emulator
 class RedfishBackendAgainstEmulatorTest {
 
@@ -42,7 +42,7 @@ class RedfishBackendAgainstEmulatorTest {
 
     @BeforeAll
     static void start() {
-        emulator = SushyEmulator.start("behaviour", 26);
+        emulator = SushyEmulator.start("behaviour", 27);
         backend = new RedfishBackend(RedfishSettings.defaults());
         images = IsoServer.start();
     }
@@ -183,6 +183,21 @@ class RedfishBackendAgainstEmulatorTest {
         assertThat(((Outcome.Failed) o).message()).contains("provisioning", t.host().toString(), "InsertMedia", "HTTP 5");
     }
 
+    /**
+     * sushy-tools' own fake driver cannot record an HttpBootUri: its PATCH downloads the ISO, then answers 400. A BMC
+     * that refuses the UEFI HTTP boot URI is a provisioning error quoting it, and the host is never powered on.
+     */
+    @Test
+    void aBmcThatRefusesTheHttpBootUriIsAProvisioningErrorQuotingIt() {
+        String uuid = emulator.nextSystem();
+        BackendTarget t = emulator.target(uuid, "redfish-uefihttp+http");
+        Image iso = new Image(images.url("refused-http-boot.iso"), "", null, DiskFormat.LIVE_ISO);
+        Outcome o = backend.provision(new Operation.Provision(t, iso, null, null, null, null, BootMode.UEFI, AutomatedCleaningMode.DISABLED));
+        assertThat(((Outcome.Failed) o).message()).contains("provisioning (live-iso by UEFI HTTP boot) of host " + t.host(),
+                "PATCH /redfish/v1/Systems/" + uuid, "HTTP 400", "Failed to save HttpBootUri field value.");
+        assertThat(emulator.poweredOn(uuid)).isFalse();
+    }
+
     @Test
     void aSystemNamedByItsNameIsFollowedThroughTheEmulatorsRedirect() {
         String uuid = emulator.nextSystem();
@@ -199,6 +214,6 @@ class RedfishBackendAgainstEmulatorTest {
         BackendTarget noPath = new BackendTarget(new HostId("test", "no-path"), "", BmcAddress.parse("redfish+http://127.0.0.1:" + emulator.port()),
                 BmcCredentials.of(SushyEmulator.USER, SushyEmulator.PASSWORD), "", false);
         String message = ((Outcome.Failed) backend.register(new Operation.Register(noPath, null, null, null, null))).message();
-        assertThat(message).contains("has 26 systems", "name one in spec.bmc.address", "/redfish/v1/Systems/");
+        assertThat(message).contains("has 27 systems", "name one in spec.bmc.address", "/redfish/v1/Systems/");
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A loopback HTTP gateway in front of a real Redfish peer (sushy-tools or DMTF's mockup server), for behaviour
@@ -52,7 +53,8 @@ import java.util.function.Predicate;
  */
 public final class RedfishGateway implements AutoCloseable {
 
-    public record Recorded(String method, String path, String ifMatch, boolean token, boolean basic) {
+    /** One request as the gateway received it; {@code body} is its text (empty when it had none). */
+    public record Recorded(String method, String path, String ifMatch, boolean token, boolean basic, String body) {
     }
 
     /** A one-shot fault for the next request that matches. */
@@ -86,6 +88,7 @@ public final class RedfishGateway implements AutoCloseable {
     private volatile boolean etags;
     private volatile int pageSize;
     private volatile boolean virtualMediaOnlyUnderManager;
+    private volatile UnaryOperator<ObjectNode> systemShape = UnaryOperator.identity();
 
     private RedfishGateway(HttpServer server, URI upstream) {
         this.server = server;
@@ -129,6 +132,15 @@ public final class RedfishGateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reshapes every ComputerSystem the peer serves as a vendor's BMC would show it (e.g. Supermicro's Manufacturer
+     * and boot targets); requests still go to the peer, which keeps the state.
+     */
+    public RedfishGateway withSystemShape(UnaryOperator<ObjectNode> shape) {
+        systemShape = shape;
+        return this;
+    }
+
     /** Queues a fault for the next request whose "METHOD path" matches. */
     public void inject(Predicate<String> methodAndPath, Fault fault) {
         faults.add(new Pending(methodAndPath, fault));
@@ -162,7 +174,7 @@ public final class RedfishGateway implements AutoCloseable {
             String token = ex.getRequestHeaders().getFirst("X-Auth-Token");
             String authorization = ex.getRequestHeaders().getFirst("Authorization");
             String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
-            recorded.add(new Recorded(method, path, ifMatch, token != null, authorization != null));
+            recorded.add(new Recorded(method, path, ifMatch, token != null, authorization != null, new String(body, StandardCharsets.UTF_8)));
             Fault fault = takeFault(method + " " + path);
             if (fault instanceof Fault.Drop) {
                 return; // closed without an answer: the client sees its connection dropped
@@ -285,10 +297,11 @@ public final class RedfishGateway implements AutoCloseable {
                 o.put("Members@odata.nextLink", path + "?$skip=" + (skip + pageSize));
             }
         }
-        if (virtualMediaOnlyUnderManager && o.path("@odata.type").asText().contains("ComputerSystem")) {
+        boolean system = o.path("@odata.type").asText().contains("ComputerSystem");
+        if (virtualMediaOnlyUnderManager && system) {
             o.remove("VirtualMedia");
         }
-        return JSON.writeValueAsBytes(o);
+        return JSON.writeValueAsBytes(system ? systemShape.apply(o) : o);
     }
 
     private HttpResponse<byte[]> forward(String method, String path, String query, byte[] body, String authorization, String contentType) {
@@ -355,7 +368,12 @@ public final class RedfishGateway implements AutoCloseable {
 
     /** The gateway's address for a system path, e.g. {@code redfish+http://127.0.0.1:PORT/redfish/v1/Systems/<id>}. */
     public String address(String systemPath) {
-        return "redfish+http://127.0.0.1:" + port() + systemPath;
+        return address("redfish+http", systemPath);
+    }
+
+    /** The same with another BMC scheme over HTTP, e.g. {@code redfish-uefihttp+http}. */
+    public String address(String scheme, String systemPath) {
+        return scheme + "://127.0.0.1:" + port() + systemPath;
     }
 
     public List<Recorded> recordedMatching(Predicate<Recorded> p) {

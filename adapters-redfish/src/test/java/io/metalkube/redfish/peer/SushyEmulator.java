@@ -72,6 +72,33 @@ public final class SushyEmulator implements AutoCloseable {
 
     /** As {@link #start(String, int)}, serving HTTPS with this certificate and key (PEM files). */
     public static SushyEmulator start(String name, int systems, Path[] certificateAndKey) {
+        return start(name, systems, certificateAndKey, false);
+    }
+
+    /**
+     * As {@link #start(String, int)}, with UEFI HTTP boot completed in the fake driver. sushy-tools' PATCH handler
+     * serves {@code Boot.HttpBootUri} (main.py: it downloads the URI into the virtual CD, records the URI and reports
+     * the target as Cd), but only its libvirt driver implements the two methods that record and report the URI; with
+     * the fake driver the PATCH downloads the image and then answers 400 "Failed to save HttpBootUri field value.".
+     * This emulator's config file (Python, loaded by Flask) gives the fake driver those two methods, keeping the URI
+     * per system in the driver's own state; everything else is the emulator's own code, unchanged.
+     */
+    public static SushyEmulator startWithHttpBootUri(String name, int systems) {
+        return start(name, systems, null, true);
+    }
+
+    private static final String HTTP_BOOT_URI_FOR_THE_FAKE_DRIVER = """
+            import flask as _flask
+            from sushy_tools.emulator.resources.systems import fakedriver as _fakedriver
+            def _get_http_boot_uri(self, identity):
+                return self._get(identity).get('http_boot_uri')
+            def _set_http_boot_uri(self, uri):
+                self._update(_flask.request.view_args['identity'], http_boot_uri=uri)
+            _fakedriver.FakeDriver.get_http_boot_uri = _get_http_boot_uri
+            _fakedriver.FakeDriver.set_http_boot_uri = _set_http_boot_uri
+            """;
+
+    private static SushyEmulator start(String name, int systems, Path[] certificateAndKey, boolean httpBootUri) {
         List<String> pythonPath = Peers.sushyPythonPath();
         try {
             Path dir = Files.createTempDirectory("sushy-" + name + "-");
@@ -100,7 +127,7 @@ public final class SushyEmulator implements AutoCloseable {
                     SUSHY_EMULATOR_STATE_DIR = '%s'
                     SUSHY_EMULATOR_FAKE_SYSTEMS = [
                     %s]
-                    %s""".formatted(port, htpasswd, dir.resolve("state"), fakes, tlsLines));
+                    %s%s""".formatted(port, htpasswd, dir.resolve("state"), fakes, tlsLines, httpBootUri ? HTTP_BOOT_URI_FOR_THE_FAKE_DRIVER : ""));
             SushyEmulator emulator = new SushyEmulator(dir, config, port, certificateAndKey != null, uuids, pythonPath);
             emulator.launch();
             return emulator;
@@ -239,6 +266,40 @@ public final class SushyEmulator implements AutoCloseable {
 
     public String bootTarget(String uuid) {
         return getJson("/redfish/v1/Systems/" + uuid).path("Boot").path("BootSourceOverrideTarget").asText();
+    }
+
+    /** The system's {@code Boot.HttpBootUri}, or null when unset (the emulator reports an unset one as "None"). */
+    public String httpBootUri(String uuid) {
+        String uri = getJson("/redfish/v1/Systems/" + uuid).path("Boot").path("HttpBootUri").asText(null);
+        return uri == null || uri.equals("None") ? null : uri;
+    }
+
+    public String bootMode(String uuid) {
+        return getJson("/redfish/v1/Systems/" + uuid).path("Boot").path("BootSourceOverrideMode").asText();
+    }
+
+    /** PATCHes the system's Boot out of band (Basic auth, straight to the emulator), e.g. to put it in Legacy mode. */
+    public void patchBoot(String uuid, String bootJson) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base().resolve("/redfish/v1/Systems/" + uuid)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"Boot\": " + bootJson + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("PATCH Boot " + bootJson + " → " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A target for this system with another BMC address scheme, e.g. {@code redfish-uefihttp+http}. */
+    public BackendTarget target(String uuid, String scheme) {
+        return new BackendTarget(new HostId("test", "host-" + uuid.substring(0, 8)), "",
+                BmcAddress.parse(scheme + "://127.0.0.1:" + port + "/redfish/v1/Systems/" + uuid), BmcCredentials.of(USER, PASSWORD), "", false);
     }
 
     /** Sets the power in the emulator's state database at once, cancelling any pending change (out of band). */

@@ -94,7 +94,7 @@ class DecoderGoldenTest {
         String id = "27946b59-9e44-4fa7-8e91-f3527a1ef094";
         ComputerSystem s = ComputerSystem.decode(b(SUSHY_SYSTEM));
         assertThat(s).isEqualTo(new ComputerSystem("/redfish/v1/Systems/" + id, id, "fake1", "Sushy Emulator", null, null, null, null, null,
-                PowerState.OFF, new Boot("Hdd", "Continuous", "UEFI", List.of("Pxe", "Cd", "Hdd", "UefiHttp")), null,
+                PowerState.OFF, new Boot("Hdd", "Continuous", "UEFI", List.of("Pxe", "Cd", "Hdd", "UefiHttp"), null, true), null,
                 new ComputerSystem.ProcessorSummary(null, null, null), null, "/redfish/v1/Systems/" + id + "/Memory",
                 "/redfish/v1/Systems/" + id + "/EthernetInterfaces", null, null, "/redfish/v1/Systems/" + id + "/VirtualMedia",
                 List.of("/redfish/v1/Managers/" + id),
@@ -102,6 +102,21 @@ class DecoderGoldenTest {
                         List.of("On", "ForceOff", "GracefulShutdown", "GracefulRestart", "ForceRestart", "Nmi", "ForceOn")), null));
         assertThat(s.reset().allows("PushPowerButton")).isFalse();
         assertThat(s.boot().allows("UsbCd")).isFalse();
+    }
+
+    @Test
+    void bootCarriesTheHttpBootUriAndWhetherTheBmcHasTheProperty() {
+        Boot set = ComputerSystem.decode(b("""
+                {"Boot": {"BootSourceOverrideTarget": "UefiHttp", "BootSourceOverrideEnabled": "Once", "BootSourceOverrideMode": "UEFI",
+                          "HttpBootUri": "https://images.example/live.iso"}}""")).boot();
+        assertThat(set).isEqualTo(new Boot("UefiHttp", "Once", "UEFI", List.of(), "https://images.example/live.iso", true));
+        assertThat(ComputerSystem.decode(b("{\"Boot\": {\"HttpBootUri\": null}}")).boot().httpBootUri()).as("null: unset").isNull();
+        assertThat(ComputerSystem.decode(b("{\"Boot\": {\"HttpBootUri\": null}}")).boot().httpBootUriSupported()).isTrue();
+        Boot dell = ComputerSystem.decode(b("{\"Boot\": {\"BootSourceOverrideTarget\": \"None\"}}")).boot();
+        assertThat(dell.httpBootUri()).isNull();
+        assertThat(dell.httpBootUriSupported()).as("iDRAC has no HttpBootUri property").isFalse();
+        assertThatThrownBy(() -> ComputerSystem.decode(b("{\"Boot\": {\"HttpBootUri\": 7}}")))
+                .isInstanceOf(RedfishDecodeException.class).hasMessageContaining("ComputerSystem.Boot").hasMessageContaining("HttpBootUri");
     }
 
     @Test
