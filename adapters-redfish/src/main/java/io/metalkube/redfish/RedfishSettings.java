@@ -27,7 +27,7 @@ public record RedfishSettings(Duration connectTimeout, Duration readTimeout, Dur
         positive(retryBackoff, "retry back-off");
         positive(maxRetryAfter, "max Retry-After");
         positive(powerChangeGrace, "power change grace");
-        if (retries < 0 || authFailureHold.isNegative()) {
+        if (retries < 0 || authFailureHold == null || authFailureHold.isNegative()) {
             throw new IllegalArgumentException("Redfish retries and auth-failure hold must not be negative");
         }
     }
@@ -44,6 +44,11 @@ public record RedfishSettings(Duration connectTimeout, Duration readTimeout, Dur
 
     public RedfishSettings withActionTimeout(Duration action) {
         return new RedfishSettings(connectTimeout, readTimeout, action, taskTimeout, retries, retryBackoff, maxRetryAfter, caBundle,
+                powerChangeGrace, authFailureHold);
+    }
+
+    public RedfishSettings withTaskTimeout(Duration task) {
+        return new RedfishSettings(connectTimeout, readTimeout, actionTimeout, task, retries, retryBackoff, maxRetryAfter, caBundle,
                 powerChangeGrace, authFailureHold);
     }
 

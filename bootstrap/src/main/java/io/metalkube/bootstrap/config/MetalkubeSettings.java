@@ -201,6 +201,11 @@ public class MetalkubeSettings {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(15);
         private Duration actionTimeout = Duration.ofSeconds(60);
+        private Duration taskTimeout = Duration.ofSeconds(60);
+        private int retries = 3;
+        private Duration retryBackoff = Duration.ofMillis(500);
+        private Duration powerChangeGrace = Duration.ofSeconds(30);
+        private Duration authFailureHold = Duration.ofSeconds(30);
         private String caFile;
 
         /** How long a TCP connection to a BMC may take (a dead BMC is reported after it). */
@@ -212,6 +217,21 @@ public class MetalkubeSettings {
         /** How long an action that makes the BMC fetch an image (InsertMedia) may take. */
         public Duration getActionTimeout() { return actionTimeout; }
         public void setActionTimeout(Duration v) { actionTimeout = v; }
+        /** How long a 202 Accepted task monitor is followed before the operation is reported as still running. */
+        public Duration getTaskTimeout() { return taskTimeout; }
+        public void setTaskTimeout(Duration v) { taskTimeout = v; }
+        /** How often a 5xx answer or a dropped connection is retried (0: never). */
+        public int getRetries() { return retries; }
+        public void setRetries(int v) { retries = v; }
+        /** The first wait before a retry; it doubles with each one (a BMC's Retry-After wins, up to 10 s). */
+        public Duration getRetryBackoff() { return retryBackoff; }
+        public void setRetryBackoff(Duration v) { retryBackoff = v; }
+        /** How long an accepted power change is waited for before the reset is sent again. */
+        public Duration getPowerChangeGrace() { return powerChangeGrace; }
+        public void setPowerChangeGrace(Duration v) { powerChangeGrace = v; }
+        /** How long refused BMC credentials are answered from memory, so reconciles cannot lock the BMC account (0: off). */
+        public Duration getAuthFailureHold() { return authFailureHold; }
+        public void setAuthFailureHold(Duration v) { authFailureHold = v; }
         /** PEM bundle of the CAs that sign BMC certificates; unset = the JDK's trust store. */
         public String getCaFile() { return caFile; }
         public void setCaFile(String v) { caFile = v; }

@@ -75,9 +75,12 @@ final class AdapterSettings {
     static RedfishSettings redfish(MetalkubeSettings.Redfish s) {
         RedfishSettings settings;
         try {
-            settings = RedfishSettings.defaults().withTimeouts(s.getConnectTimeout(), s.getReadTimeout()).withActionTimeout(s.getActionTimeout());
+            settings = RedfishSettings.defaults().withTimeouts(s.getConnectTimeout(), s.getReadTimeout()).withActionTimeout(s.getActionTimeout())
+                    .withTaskTimeout(s.getTaskTimeout()).withRetries(s.getRetries(), s.getRetryBackoff())
+                    .withPowerChangeGrace(s.getPowerChangeGrace()).withAuthFailureHold(s.getAuthFailureHold());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidSettingException("metalkube.redfish: " + e.getMessage() + " (connect-timeout, read-timeout and action-timeout must be positive)");
+            throw new InvalidSettingException("metalkube.redfish: " + e.getMessage() + " (connect-timeout, read-timeout, action-timeout,"
+                    + " task-timeout, retry-backoff and power-change-grace must be positive; retries and auth-failure-hold not negative)");
         }
         if (s.getCaFile() != null && !s.getCaFile().isBlank()) {
             Path ca = Path.of(s.getCaFile());
