@@ -121,26 +121,29 @@ public final class RedfishSession implements AutoCloseable {
 
     /**
      * PATCHes a resource with {@code If-Match} (DSP0266 §6.5, §8.3) when the BMC gave an ETag: a fresh GET supplies
-     * it; a 412 with a weak tag is retried with the strong form, then without If-Match (vendors that reject a correct
-     * tag); a 428 (If-Match required) is retried with the tag of a new GET. Neither emulator sends ETags, which is
-     * the no-ETag path.
+     * it. A 412 or 428 is answered once with the tag of a new GET, since the resource may have changed in between
+     * (a power change lands at any time); a 412 on that fresh weak tag is retried with the strong form, then without
+     * If-Match (vendors that reject a correct tag). Neither emulator sends ETags, which is the no-ETag path.
      */
     public HttpExchange patch(String path, byte[] body) {
         String etag = etagOf(get(path));
         HttpExchange e = patchOnce(path, body, etag);
+        if (e.status() == 412 || e.status() == 428) {
+            String fresh = etagOf(get(path));
+            if (fresh != null) {
+                etag = fresh;
+                e = patchOnce(path, body, fresh);
+            }
+        }
         if (e.status() == 412 && etag != null) {
-            String strong = etag.startsWith("W/") ? etag.substring(2) : null;
+            String refused = etag;
+            String strong = refused.startsWith("W/") ? refused.substring(2) : null;
             if (strong != null) {
                 e = patchOnce(path, body, strong);
             }
             if (e.status() == 412) {
-                LOG.log(System.Logger.Level.INFO, () -> bmc + " refused If-Match " + etag + " on " + path + "; retrying without it");
+                LOG.log(System.Logger.Level.INFO, () -> bmc + " refused If-Match " + refused + " on " + path + "; retrying without it");
                 e = patchOnce(path, body, null);
-            }
-        } else if (e.status() == 428) {
-            String fresh = etagOf(get(path));
-            if (fresh != null) {
-                e = patchOnce(path, body, fresh);
             }
         }
         e = TaskMonitor.follow(this, e);

@@ -118,6 +118,24 @@ class SessionsEtagsAndFaultsTest {
     }
 
     @Test
+    void aResourceChangedBetweenTheGetAndThePatchIsPatchedAgainWithAFreshTagNeverWithout() {
+        // The emulator changes a system's body whenever a power change lands, so the tag read before a PATCH can be
+        // stale by the time the PATCH arrives (seen in CI under load: 412, then a retry without If-Match → 428).
+        try (RedfishGateway gw = RedfishGateway.start(emulator.base()).withEtags();
+             RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults())) {
+            String uuid = emulator.nextSystem();
+            BackendTarget t = via(gw, uuid, SushyEmulator.PASSWORD);
+            gw.inject(r -> r.equals("PATCH /redfish/v1/Systems/" + uuid), new Fault.Status(412, null));
+            Image iso = new Image(images.url("stale.iso"), "", null, DiskFormat.LIVE_ISO);
+            Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.provision(new Operation.Provision(t, iso, null, null, null, null,
+                    BootMode.UEFI, AutomatedCleaningMode.DISABLED)), Duration.ofSeconds(90));
+            assertThat(o).isEqualTo(new Outcome.Done());
+            assertThat(gw.recordedMatching(r -> r.method().equals("PATCH") && r.path().equals("/redfish/v1/Systems/" + uuid)))
+                    .hasSizeGreaterThanOrEqualTo(2).allMatch(r -> r.ifMatch() != null && r.ifMatch().startsWith("\""));
+        }
+    }
+
+    @Test
     void aDroppedConnectionIsRetriedOnceAnd503WaitsForRetryAfter() {
         try (RedfishGateway gw = RedfishGateway.start(emulator.base());
              RedfishBackend backend = new RedfishBackend(RedfishSettings.defaults())) {
