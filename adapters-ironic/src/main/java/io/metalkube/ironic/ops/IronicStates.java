@@ -34,6 +34,8 @@ final class IronicStates {
     static final String POWER_ON = "power on";
     static final String POWER_OFF = "power off";
     static final String SOFT_POWER_OFF = "soft power off";
+    static final String REBOOTING = "rebooting";
+    static final String SOFT_REBOOTING = "soft rebooting";
 
     private IronicStates() {
     }

@@ -18,8 +18,9 @@ import static io.metalkube.ironic.ops.IronicStates.*;
 
 /**
  * Port implementation (PowerControl): reads the power state Ironic observed (one GET, the steady-state call) and
- * asks for power on, power off, soft power off ({@code PUT /v1/nodes/{id}/states/power}). A node whose recorded
- * credentials differ from the host's is refused until registration updates it.
+ * asks for power on, power off, soft power off and (for hosts that may not be powered off) rebooting
+ * ({@code PUT /v1/nodes/{id}/states/power}). A node whose recorded credentials differ from the host's is refused
+ * until registration updates it.
  */
 public final class PowerOps implements PowerControl {
 
@@ -49,6 +50,41 @@ public final class PowerOps implements PowerControl {
     public Outcome powerOff(Operation.PowerOff p) {
         String target = p.mode() == PowerOffMode.SOFT ? SOFT_POWER_OFF : POWER_OFF;
         return access.guard(p, () -> withNode(p.target(), node -> change(p.target(), node, false, target)));
+    }
+
+    /**
+     * Power-cycles a host that must never be left off (spec.disablePowerOff), as metal3 asks Ironic to: target
+     * {@code rebooting} (hard: Ironic powers off and on again itself) or {@code soft rebooting} (with the soft
+     * timeout); a host Ironic sees off is powered on instead. Accepted → Done; the reads that follow see it on.
+     * A soft reboot Ironic cannot do is Failed, so the lifecycle asks for a hard one.
+     */
+    @Override
+    public Outcome reboot(Operation.Reboot r) {
+        return access.guard(r, () -> withNode(r.target(), node -> {
+            BackendTarget t = r.target();
+            if (node.targetPowerState() != null) {
+                return access.progress("Ironic is changing the power of host " + t.host() + " to " + node.targetPowerState());
+            }
+            if (POWER_OFF.equals(node.powerState())) {
+                return change(t, node, true, POWER_ON);
+            }
+            boolean soft = r.mode() == PowerOffMode.SOFT;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("target", soft ? SOFT_REBOOTING : REBOOTING);
+            if (soft) {
+                body.put("timeout", Math.max(1, access.settings().softPowerOffTimeout().toSeconds()));
+            }
+            try {
+                access.client().changePowerState(node.uuid(), body);
+            } catch (IronicException.Rejected e) {
+                if (soft) {
+                    return new Outcome.Failed("soft reboot of host " + t.host() + " is not available: " + e.getMessage());
+                }
+                throw e;
+            }
+            pending.put(node.uuid(), new Pending(POWER_ON, node.lastError()));
+            return new Outcome.Done();
+        }));
     }
 
     private Outcome withNode(BackendTarget t, java.util.function.Function<NodeJson, Outcome> body) {

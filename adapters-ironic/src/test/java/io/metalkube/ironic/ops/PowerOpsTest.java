@@ -88,6 +88,30 @@ class PowerOpsTest {
     }
 
     @Test
+    void aRebootAsksIronicToRebootAndAHostFoundOffIsPoweredOnInstead() {
+        world.serve(node("active"));
+        world.accept("PUT /v1/nodes/" + UUID + "/states/power", 202);
+        assertThat(world.backend().power().reboot(new Operation.Reboot(target(), PowerOffMode.HARD))).isEqualTo(new Outcome.Done());
+        assertThat(json(world.stub.apiRequests().getLast().body())).containsEntry("target", "rebooting").doesNotContainKey("timeout");
+        world.backend().power().reboot(new Operation.Reboot(target(), PowerOffMode.SOFT));
+        assertThat(json(world.stub.apiRequests().getLast().body())).containsEntry("target", "soft rebooting").containsEntry("timeout", 180);
+
+        world.serve(with(node("active"), "power_state", "power off"));
+        world.backend().power().reboot(new Operation.Reboot(target(), PowerOffMode.SOFT));
+        assertThat(json(world.stub.apiRequests().getLast().body())).containsEntry("target", "power on");
+        assertThat(world.stub.apiRequests()).extracting(r -> String.valueOf(json(r.body().isEmpty() ? "{}" : r.body()).get("target")))
+                .as("never a power off").doesNotContain("power off", "soft power off");
+    }
+
+    @Test
+    void aSoftRebootIronicCannotDoFailsSoTheLifecycleGoesHard() {
+        world.serve(node("active"));
+        world.stub.route("PUT /v1/nodes/" + UUID + "/states/power", r -> Reply.error(400, "The requested power state soft rebooting is not supported"));
+        Outcome outcome = world.backend().power().reboot(new Operation.Reboot(target(), PowerOffMode.SOFT));
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.message()).contains("soft reboot").contains("not supported"));
+    }
+
+    @Test
     void aPowerChangeIronicFailedIsReportedOnce() {
         world.serve(with(node("active"), "power_state", "power off"));
         world.accept("PUT /v1/nodes/" + UUID + "/states/power", 202);
