@@ -8,9 +8,7 @@ import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.HostSpec;
 import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.ironic.IronicBackend;
-import io.metalkube.ironic.IronicSettings;
 import io.metalkube.ironic.bench.ReconcileRig;
-import io.metalkube.ironic.driver.HardwareMode;
 import io.metalkube.ironic.peers.FreePorts;
 import io.metalkube.ironic.peers.RealIronic;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +32,7 @@ class RealIronicDiscoveryLinkTest {
     private static final Duration PHASE = Duration.ofSeconds(60);
 
     private final RealIronic ironic = RealIronic.shared();
-    private final IronicBackend backend = new IronicBackend(IronicSettings.defaults(ironic.endpoint())
-            .withHardwareMode(HardwareMode.FAKE).withPollInterval(Duration.ofMillis(200)), (host, ref, key) -> Optional.empty());
+    private final IronicBackend backend = RealIronicBackends.allFake(ironic, (host, ref, key) -> Optional.empty());
     private final IronicProbe probe = new IronicProbe(ironic.endpoint());
     private final ReconcileRig rig = new ReconcileRig(backend);
 

@@ -16,8 +16,6 @@ import io.metalkube.domain.lifecycle.BackendTarget;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
 import io.metalkube.ironic.IronicBackend;
-import io.metalkube.ironic.IronicSettings;
-import io.metalkube.ironic.driver.HardwareMode;
 import io.metalkube.ironic.peers.RealIronic;
 import io.metalkube.application.port.out.Backend;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +36,7 @@ class RealIronicLifecycleTest {
     private static final Duration STEP = Duration.ofSeconds(30);
 
     private final RealIronic ironic = RealIronic.shared();
-    private final IronicBackend backend = new IronicBackend(IronicSettings.defaults(ironic.endpoint())
-            .withHardwareMode(HardwareMode.FAKE).withPollInterval(Duration.ofMillis(200)),
+    private final IronicBackend backend = RealIronicBackends.allFake(ironic,
             (host, ref, key) -> ref.name().equals("user-data") && key.equals("userData") ? Optional.of("#cloud-config\nhostname: fake-1\n")
                     : ref.name().equals("network-data") && key.equals("networkData") ? Optional.of("{\"links\": [], \"networks\": []}") : Optional.empty());
     private final IronicProbe probe = new IronicProbe(ironic.endpoint());
