@@ -12,6 +12,7 @@ import io.metalkube.ironic.peers.RealIronic;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +58,14 @@ class RealIronicPowerContractTest extends PowerControlContract {
     protected void setPeerPower(BackendTarget target, boolean on) {
         hosts.bmc(target).setPower(on);
         String want = on ? "power on" : "power off";
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // generous: the sync runs every second, but each of its ipmitool calls takes seconds on a loaded machine
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!want.equals(probe.power(target.provisionerId()))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Ironic's power sync did not notice the BMC turning " + (on ? "on" : "off") + " within 15 s");
+                Map<String, Object> node = probe.node(target.provisionerId());
+                throw new AssertionError("Ironic's power sync did not notice the BMC turning " + (on ? "on" : "off") + " within 45 s; node: power "
+                        + node.get("power_state") + ", target " + node.get("target_power_state") + ", maintenance " + node.get("maintenance")
+                        + " (" + node.get("maintenance_reason") + "), reservation " + node.get("reservation") + ", last error " + node.get("last_error"));
             }
             Outcomes.sleep(200);
         }
