@@ -54,6 +54,12 @@ class RealIronicPowerContractTest extends PowerControlContract {
         return hosts.bmc(target).poweredOn();
     }
 
+    /**
+     * Flips the simulator's power and waits for Ironic's power sync to record it. Only dependable before Ironic has
+     * driven this simulator itself: after a reboot through Ironic, an out-of-band power-off was still not seen after
+     * 45 s (sync every second; the simulator answered every "get power"), so the contract makes its out-of-band
+     * changes first.
+     */
     @Override
     protected void setPeerPower(BackendTarget target, boolean on) {
         hosts.bmc(target).setPower(on);
@@ -65,7 +71,8 @@ class RealIronicPowerContractTest extends PowerControlContract {
                 Map<String, Object> node = probe.node(target.provisionerId());
                 throw new AssertionError("Ironic's power sync did not notice the BMC turning " + (on ? "on" : "off") + " within 45 s; node: power "
                         + node.get("power_state") + ", target " + node.get("target_power_state") + ", maintenance " + node.get("maintenance")
-                        + " (" + node.get("maintenance_reason") + "), reservation " + node.get("reservation") + ", last error " + node.get("last_error"));
+                        + " (" + node.get("maintenance_reason") + "), reservation " + node.get("reservation") + ", last error " + node.get("last_error")
+                        + "; BMC calls: " + hosts.bmc(target).calls().strip().replace('\n', '|'));
             }
             Outcomes.sleep(200);
         }

@@ -86,14 +86,14 @@ public abstract class PowerControlContract {
     void aRebootLeavesThePeerOnWhetherItWasOnOrOff() {
         assumeTrue(implementsReboot(), power().getClass().getSimpleName() + " keeps PowerControl's default reboot (a clear failure)");
         BackendTarget t = newTarget();
-        setPeerPower(t, true);
-        Outcome first = power().reboot(new Operation.Reboot(t, PowerOffMode.HARD));
-        assertThat(first).isNotInstanceOf(Outcome.Failed.class).isNotInstanceOf(Outcome.Unavailable.class);
-        untilPower(() -> power().readPower(new Operation.ReadPower(t)), t, true);
-
-        setPeerPower(t, false);
+        setPeerPower(t, false); // out of band, before the back-end has changed anything (see setPeerPower)
         untilPower(() -> power().reboot(new Operation.Reboot(t, PowerOffMode.SOFT)), t, true);
-        assertThat(peerPoweredOn(t)).isTrue();
+        assertThat(peerPoweredOn(t)).as("a host found off is powered on").isTrue();
+
+        Outcome again = power().reboot(new Operation.Reboot(t, PowerOffMode.HARD));
+        assertThat(again).isNotInstanceOf(Outcome.Failed.class).isNotInstanceOf(Outcome.Unavailable.class);
+        untilPower(() -> power().readPower(new Operation.ReadPower(t)), t, true);
+        assertThat(peerPoweredOn(t)).as("a host found on is power-cycled and left on").isTrue();
     }
 
     private boolean implementsReboot() {
