@@ -28,21 +28,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Driving side: java-operator-sdk with two controllers (BareMetalHost, Machine) that call the use cases.
- * JOSDK owns the work queue, retries and informers; server-side apply is off (the use cases write through the
- * ports with plain PUT/JSON patch). Optional Lease-based leader election with the configured timings: a replica that
- * loses the Lease stops acting at once ({@link LeaseFence}) and then exits or stops ({@link LeaseSettings#onLoss()});
+ * JOSDK owns the work queue, retries and informers; it writes only the finalizer, with server-side apply unless the
+ * settings say the server lacks it (the use cases write everything else through the ports: PUT and JSON patch).
+ * Optional Lease-based leader election with the configured timings: a replica that loses the Lease stops acting at once ({@link LeaseFence}) and then exits or stops ({@link LeaseSettings#onLoss()});
  * watched namespaces from the settings.
  */
 public final class KubernetesOperator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KubernetesOperator.class.getName());
     static final int RECONCILE_THREADS = 20;
-    /**
-     * System property: true lets java-operator-sdk patch the primary resources (the finalizer) with server-side apply
-     * instead of a JSON patch. Off: measured on kube-lite it bought nothing and costs the CRUD mock (demo) its
-     * finalizers (docs/decisions/0011-server-side-apply.md; bench.ServerSideApplyBench).
-     */
-    public static final String SERVER_SIDE_APPLY = "metalkube.kubernetes.serverSideApply";
 
     /** Where this instance stands in leader election. */
     public enum Leadership {
@@ -72,7 +66,7 @@ public final class KubernetesOperator implements AutoCloseable {
         this.settings = settings;
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
-                    .withUseSSAToPatchPrimaryResource(Boolean.getBoolean(SERVER_SIDE_APPLY))
+                    .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(RECONCILE_THREADS)

@@ -60,7 +60,12 @@ final class Site {
 
         /** With {@code counter} counting every request of this instance's client (JOSDK's included). */
         Instance(TestApiServer api, KubernetesSettings settings, FixtureBackend backend, ApiRequestCounter counter) {
-            this(api.client(settings, counter), settings, backend);
+            this(api.client(onServer(api, settings), counter), onServer(api, settings), backend);
+        }
+
+        /** The CRUD mock has no server-side apply: java-operator-sdk adds the finalizer with a JSON patch there. */
+        private static KubernetesSettings onServer(TestApiServer api, KubernetesSettings settings) {
+            return settings.withServerSideApply(api.binding().real());
         }
 
         /**

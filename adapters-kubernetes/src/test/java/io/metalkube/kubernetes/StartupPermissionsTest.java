@@ -45,7 +45,7 @@ class StartupPermissionsTest {
                                 .withApiGroups("metal3.io").withResources("baremetalhosts").withVerbs("get", "list", "watch").build())
                         .endStatus().build()).always();
         try (KubernetesClient client = server.createClient();
-             KubernetesOperator operator = new KubernetesOperator(client, Site.settings("metalkube", "site")
+             KubernetesOperator operator = new KubernetesOperator(client, Site.settings("metalkube", "site").withServerSideApply(false)
                      .withLeaderElection(new LeaseSettings("metalkube-operator", "metalkube", "pod-0")),
                      id -> ReconcileResult.finished(), m -> ReconcileResult.finished())) {
             Crds.install(client);

@@ -84,7 +84,7 @@ public final class KubernetesScaleBench {
             ApiRequestCounter op = new ApiRequestCounter();
             ApiRequestCounter raw = new ApiRequestCounter();
             KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("bench")
-                    .withNamespaces(Set.of(NS)).withApiRequestsPerSecond(100_000);
+                    .withNamespaces(Set.of(NS)).withApiRequestsPerSecond(100_000).withServerSideApply(false);
             KubernetesClient opClient = api.client(settings, op);
             KubernetesClient rawClient = api.client(settings, raw);
             Clock clock = Clock.systemUTC();

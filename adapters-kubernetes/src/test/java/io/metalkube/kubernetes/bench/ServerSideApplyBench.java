@@ -61,10 +61,9 @@ public final class ServerSideApplyBench {
     }
 
     static String[] run(RealApiServer api, int n, boolean ssa) throws Exception {
-        System.setProperty(KubernetesOperator.SERVER_SIDE_APPLY, Boolean.toString(ssa));
         String ns = api.namespace(ssa ? "ssa" : "json-patch");
         KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("bench").withNamespaces(Set.of(ns))
-                .withApiRequestsPerSecond(100_000);
+                .withApiRequestsPerSecond(100_000).withServerSideApply(ssa);
         ApiRequestCounter counter = new ApiRequestCounter();
         KubernetesClient opClient = api.client(settings, counter);
         KubernetesClient user = api.client();
@@ -101,7 +100,7 @@ public final class ServerSideApplyBench {
             double conflicts = d.count("PATCH baremetalhosts 409");
             System.out.printf("%s: %s, operator %s, server %s%n", ssa ? "server-side apply" : "JSON patch",
                     done ? "all available" : "NOT all available", op.detail(), d.requests());
-            return new String[]{ssa ? "server-side apply" : "JSON patch (current)", Integer.toString(n), String.format("%.1f s", wall),
+            return new String[]{ssa ? "server-side apply" : "JSON patch", Integer.toString(n), String.format("%.1f s", wall),
                     String.format("%d (%.2f per host)", finalizerPatches, finalizerPatches / (double) n),
                     String.format("%.0f", conflicts),
                     String.format("%.1f ms (user's label patches included: %.0f)", d.meanMillis("PATCH baremetalhosts"), labelPatches),

@@ -29,7 +29,8 @@ final class CorpusSite implements AutoCloseable {
     CorpusSite() {
         Clock clock = Clock.systemUTC();
         api = ApiServerBinding.CRUD_MOCK.open();
-        KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("metalkube-corpus").withApiRequestsPerSecond(2_000);
+        KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("metalkube-corpus").withApiRequestsPerSecond(2_000)
+                .withServerSideApply(false); // the CRUD mock has none
         client = api.client(settings, null);
         KubernetesPorts ports = new KubernetesPorts(client, settings, clock);
         backend = new FixtureBackend(clock, FixtureTimings.instant());

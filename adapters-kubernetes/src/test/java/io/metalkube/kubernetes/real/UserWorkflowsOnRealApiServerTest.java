@@ -74,7 +74,13 @@ class UserWorkflowsOnRealApiServerTest {
 
     /** An operator as bootstrap wires it (fixture back-end), its client's requests counted in {@code counter} (or null). */
     static KubernetesOperator operator(TestApiServer api, FixtureBackend backend, ApiRequestCounter counter, String... namespaces) {
-        KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("metalkube-kubectl")
+        return operator(api, backend, counter, KubernetesSettings.defaults(), namespaces);
+    }
+
+    /** As above, from {@code base} settings (e.g. with leader election). */
+    static KubernetesOperator operator(TestApiServer api, FixtureBackend backend, ApiRequestCounter counter, KubernetesSettings base,
+                                       String... namespaces) {
+        KubernetesSettings settings = base.withOperatorName("metalkube-kubectl")
                 .withNamespaces(Set.of(namespaces)).withApiRequestsPerSecond(2_000);
         KubernetesClient c = api.client(settings, counter);
         Clock clock = Clock.systemUTC();

@@ -99,6 +99,7 @@ public class MetalkubeSettings {
         private Duration renewDeadline = Duration.ofSeconds(10);
         private Duration retryPeriod = Duration.ofSeconds(2);
         private String onLeaseLoss = "exit";
+        private boolean serverSideApply = true;
 
         /** Unset: in-cluster service account or ~/.kube/config. Set: that URL without credentials (demo, dev). */
         public String getMasterUrl() { return masterUrl; }
@@ -128,6 +129,9 @@ public class MetalkubeSettings {
         /** exit (default: stop acting at once, then exit so Kubernetes restarts the pod as a follower) or stop. */
         public String getOnLeaseLoss() { return onLeaseLoss; }
         public void setOnLeaseLoss(String v) { onLeaseLoss = v; }
+        /** Finalizers added with server-side apply; false only for an API server without it (the demo's embedded one). */
+        public boolean isServerSideApply() { return serverSideApply; }
+        public void setServerSideApply(boolean v) { serverSideApply = v; }
     }
 
     /** metalkube.ironic.*: the Ironic endpoint, its authentication and TLS, and how hosts are enrolled. */

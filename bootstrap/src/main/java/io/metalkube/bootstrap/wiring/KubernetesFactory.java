@@ -54,7 +54,8 @@ public class KubernetesFactory {
                 ? Optional.of(new LeaseSettings(k.getLeaseName(), leaseNamespace(k), identity(k), k.getLeaseDuration(),
                         k.getRenewDeadline(), k.getRetryPeriod(), onLeaseLoss(k.getOnLeaseLoss())))
                 : Optional.empty();
-        return new KubernetesSettings(new LinkedHashSet<>(k.getNamespaces()), k.getRequestsPerSecond(), lease, OPERATOR_NAME);
+        return new KubernetesSettings(new LinkedHashSet<>(k.getNamespaces()), k.getRequestsPerSecond(), lease, OPERATOR_NAME,
+                k.isServerSideApply());
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.metalkube.bootstrap.admission;
 
+import io.metalkube.kubernetes.testing.SelfSignedCertificate;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;

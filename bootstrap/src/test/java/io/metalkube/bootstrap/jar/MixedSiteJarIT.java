@@ -49,7 +49,7 @@ class MixedSiteJarIT {
         try (SimulatorFleet ipmi = new SimulatorFleet("mixed-site", 11);
              SushyEmulator redfish = SushyEmulator.start("mixed-site", 2);
              EmbeddedApiServer api = EmbeddedApiServer.start();
-             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(), "-Dmetalkube.kubernetes.leader-election=false",
+             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(), "-Dmetalkube.kubernetes.server-side-apply=false", "-Dmetalkube.kubernetes.leader-election=false",
                      "-Dmicronaut.server.port=-1"), List.of(), Map.of("MICRONAUT_CONFIG_FILES", config.toString()))) {
             KubernetesClient client = api.client();
             Map<String, String> expectedBackEnd = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ class OperatorJarIT {
                   provisioning-limit: 5
                 """);
         try (EmbeddedApiServer api = EmbeddedApiServer.start();
-             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(),
+             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(), "-Dmetalkube.kubernetes.server-side-apply=false",
                      "-Dmicronaut.server.host=127.0.0.1", "-Dmicronaut.server.port=" + port), List.of(),
                      Map.of("MICRONAUT_CONFIG_FILES", config.toString(), "METALKUBE_KUBERNETES_LEASE_NAMESPACE", "default",
                              "METALKUBE_KUBERNETES_LEASE_IDENTITY", "jar-it"))) {
@@ -60,7 +60,7 @@ class OperatorJarIT {
     @Test
     void withoutABackendTheJarRefusesToStartAndSaysWhichSettingIsMissing() throws Exception {
         try (EmbeddedApiServer api = EmbeddedApiServer.start();
-             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(),
+             JarProcess jar = JarProcess.start(List.of("-Dmetalkube.kubernetes.master-url=" + api.url(), "-Dmetalkube.kubernetes.server-side-apply=false",
                      "-Dmetalkube.kubernetes.leader-election=false", "-Dmicronaut.server.port=-1"), List.of(), Map.of())) {
             int exit = jar.awaitExit(Duration.ofSeconds(90));
             assertThat(exit).isNotZero();

@@ -26,6 +26,7 @@ final class RunningOperator implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("metalkube.backend", "fixture");
         props.put("metalkube.kubernetes.master-url", api.url().toString());
+        props.put("metalkube.kubernetes.server-side-apply", "false"); // the embedded API server (CRUD mock) has none
         props.put("metalkube.kubernetes.leader-election", false);
         props.put("metalkube.kubernetes.requests-per-second", 200);
         // the demo's hosts carry no image (as metal3 users write them); the seed's Machines name none: the site default

@@ -1,0 +1,216 @@
+package io.metalkube.bootstrap.admission;
+
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.metalkube.kubernetes.testing.KubeLite;
+import io.metalkube.kubernetes.testing.RealApiServer;
+import io.metalkube.kubernetes.testing.SelfSignedCertificate;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The admission webhook called by a real API server: deploy/webhook's ValidatingWebhookConfiguration registered in
+ * kube-lite (its service reference replaced by {@code url:} and {@code caBundle}, as for a webhook outside the cluster),
+ * the operator's webhook served over TLS with the settings deploy/webhook ships, and the whole bad-input corpus
+ * (adapters-kubernetes/src/test/resources/corpus) created with kubectl through the API server. Each object the corpus
+ * says our webhook denies comes back as the API server's own error carrying our message; the few a real API server
+ * refuses before any webhook (invalid names, labels, field types, schema patterns: header {@code # real-server:})
+ * come back with the API server's message; Secrets are admitted.
+ */
+@MicronautTest(environments = "memory")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookThroughKubeLiteTest implements TestPropertyProvider {
+
+    static final Path CORPUS = Path.of("..", "adapters-kubernetes", "src", "test", "resources", "corpus");
+
+    private SelfSignedCertificate certificate;
+    private int httpsPort;
+    private KubeLite kubeLite;
+    private RealApiServer api;
+    private Path kubeconfig;
+    private String ns;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            certificate = SelfSignedCertificate.create("metalkube-webhook.metalkube.svc");
+            httpsPort = freePort();
+            Map<String, String> settings = new HashMap<>(WebhookManifests.shippedSettings());
+            settings.put("micronaut.certificate.file.webhook.path", certificate.privateKey().toString());
+            settings.put("micronaut.certificate.file.webhook.certificate-path", certificate.certificate().toString());
+            settings.put("micronaut.server.ssl.port", String.valueOf(httpsPort));
+            settings.put("micronaut.server.port", String.valueOf(freePort()));
+            settings.put("micronaut.server.host", "127.0.0.1");
+            settings.put("metalkube.backend", "fixture");
+            return settings;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the test certificate", e);
+        }
+    }
+
+    @BeforeAll
+    void registerTheShippedWebhookInKubeLite() throws Exception {
+        assumeTrue(KubeLite.binary().isPresent(), KubeLite::unavailableReason);
+        assumeTrue(kubectl() != null, "kubectl is not installed on this machine");
+        kubeLite = KubeLite.start();
+        api = new RealApiServer(kubeLite.kubeconfigYaml());
+        KubernetesClient client = api.client();
+        RealApiServer.installCrds(client);
+        ns = api.namespace("corpus");
+        kubeconfig = api.writeKubeconfig(kubeLite.dir().resolve("user-kubeconfig"));
+        ValidatingWebhookConfiguration shipped;
+        try (var in = Files.newInputStream(WebhookManifests.dir().resolve("validatingwebhookconfiguration.yaml"))) {
+            shipped = client.getKubernetesSerialization().unmarshal(in, ValidatingWebhookConfiguration.class);
+        }
+        shipped.getMetadata().getAnnotations().remove("cert-manager.io/inject-ca-from");
+        String caBundle = certificate.caBundle();
+        shipped.getWebhooks().forEach(w -> {
+            String path = w.getClientConfig().getService().getPath();
+            w.getClientConfig().setService(null);
+            w.getClientConfig().setUrl("https://127.0.0.1:" + httpsPort + path);
+            w.getClientConfig().setCaBundle(caBundle);
+        });
+        client.admissionRegistration().v1().validatingWebhookConfigurations().resource(shipped).create();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (api != null) {
+            api.close();
+        }
+        if (kubeLite != null) {
+            kubeLite.close();
+        }
+        certificate.delete();
+    }
+
+    @Test
+    void aValidHostAndMachineAreAdmitted() throws Exception {
+        Path file = kubeLite.dir().resolve("valid.yaml");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: valid-0-bmc, labels: {environment.metal3.io: baremetal}}
+                stringData: {username: admin, password: pw}
+                ---
+                apiVersion: metal3.io/v1alpha1
+                kind: BareMetalHost
+                metadata: {name: valid-0, labels: {role: worker}}
+                spec: {online: false, bmc: {address: "ipmi://192.0.2.10", credentialsName: valid-0-bmc}}
+                ---
+                apiVersion: cluster.k8s.io/v1alpha1
+                kind: Machine
+                metadata: {name: valid-m-0}
+                spec: {providerSpec: {value: {kind: BareMetalProviderConfig, selector: {role: worker}}}}
+                """);
+        Result r = kubectl("create", "-n", ns, "-f", file.toString());
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("baremetalhost.metal3.io/valid-0 created", "machine.cluster.k8s.io/valid-m-0 created");
+    }
+
+    @Test
+    void everyCorpusObjectIsDeniedByTheApiServerWithOurMessage() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(CORPUS)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(40);
+        for (Path file : files) {
+            String name = CORPUS.relativize(file).toString();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String deny = header(lines, "deny").orElseThrow(() -> new IllegalStateException(name + " has no '# deny:' header"));
+            Optional<String> realServer = header(lines, "real-server");
+            Result r = kubectl("create", "-n", ns, "-f", file.toString());
+            String out = r.output();
+            if (deny.equals("none")) {
+                outcomes.put(name, r.exit() == 0 ? "admitted" : "REFUSED");
+                if (r.exit() != 0) {
+                    wrong.add(name + ": expected to be admitted, kubectl said: " + out);
+                }
+                continue;
+            }
+            if (r.exit() == 0) {
+                wrong.add(name + ": expected a denial containing \"" + deny + "\", kubectl created it: " + out);
+            } else if (out.contains("admission webhook \"") && out.contains("denied the request")) {
+                outcomes.put(name, "denied by our webhook");
+                if (!out.contains(deny)) {
+                    wrong.add(name + ": our denial does not contain \"" + deny + "\": " + out);
+                }
+                if (!out.contains("Error from server")) {
+                    wrong.add(name + ": not the API server's error format: " + out);
+                }
+            } else if (realServer.isPresent()) {
+                outcomes.put(name, "refused by the API server itself");
+                if (!out.contains(realServer.get())) {
+                    wrong.add(name + ": the API server's refusal does not contain \"" + realServer.get() + "\": " + out);
+                }
+            } else {
+                wrong.add(name + ": refused, but not by our webhook (add '# real-server: <text>' if a real API server refuses it "
+                        + "before any webhook): " + out);
+            }
+        }
+        outcomes.forEach((k, v) -> System.out.printf("  %-55s %s%n", k, v));
+        assertThat(wrong).as("corpus objects without the outcome their headers ask for").isEmpty();
+    }
+
+    private static Optional<String> header(List<String> lines, String key) {
+        String prefix = "# " + key + ":";
+        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip()).findFirst();
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private Result kubectl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    private static Path kubectl() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path k = Path.of(d, "kubectl");
+            if (Files.isExecutable(k)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
