@@ -41,6 +41,14 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void everyEntryStatesWhatTheControllerDoesWithIt() {
+        List<String> silent = corpus.stream().filter(e -> !e.statesControllerOutcome()).map(CorpusEntry::name).toList();
+        System.out.println("corpus entries marked as controller gaps: " + corpus.stream().filter(e -> e.gap().isPresent())
+                .map(e -> e.name() + " (" + e.gap().get() + ")").toList());
+        assertThat(silent).as("entries with no '# controller:', '# event:', '# state:', '# host-error:' or '# gap:' header").isEmpty();
+    }
+
+    @Test
     void theWebhookDeniesEveryMalformedObjectWithAClearMessage() throws Exception {
         for (CorpusEntry entry : corpus) {
             List<String> denials = new ArrayList<>();
@@ -121,6 +129,19 @@ class BadInputCorpusTest {
             return null;
         }
         boolean machine = kind.equals("Machine");
+        if (entry.hostError().isPresent()) {
+            String[] hostAndText = entry.hostError().get().split(" ", 2);
+            JsonNode host = hostStatus(site, hostAndText[0]);
+            String hostMessage = host.path("errorMessage").asText();
+            if (!hostMessage.contains(hostAndText[1])) {
+                return "host " + hostAndText[0] + "'s status error \"" + Text.clip(hostMessage) + "\" does not contain \"" + hostAndText[1] + "\"";
+            }
+            return warned(site, hostAndText[0], hostAndText[1]) ? null : "no Warning event on host " + hostAndText[0];
+        }
+        if (entry.state().isPresent() && !machine) {
+            String state = hostStatus(site, name).path("provisioning").path("state").asText();
+            return state.equals(entry.state().get()) ? null : "state \"" + state + "\", expected \"" + entry.state().get() + "\"";
+        }
         JsonNode status = machine ? machineStatus(site, name) : hostStatus(site, name);
         String type = status.path(machine ? "errorReason" : "errorType").asText();
         String message = status.path("errorMessage").asText();
