@@ -1,6 +1,7 @@
 package io.metalkube.kubernetes.bench;
 
 import io.metalkube.application.port.out.HostStore;
+import io.metalkube.domain.host.ConsumerRef;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.HostSpec;
@@ -34,9 +35,11 @@ final class BenchProbes {
         final LongAdder stateChanges = new LongAdder();
         final Map<HostId, ProvisioningState> states = new ConcurrentHashMap<>();
         final Map<String, Long> claimedAtNanos = new ConcurrentHashMap<>();
+        final ClaimLedger ledger;
 
-        ObservedHostStore(HostStore delegate) {
+        ObservedHostStore(HostStore delegate, ClaimLedger ledger) {
             this.delegate = delegate;
+            this.ledger = ledger;
         }
 
         long count(ProvisioningState s) {
@@ -71,6 +74,7 @@ final class BenchProbes {
         @Override
         public Host compareAndSetSpec(Host expected, HostSpec spec) {
             Host written = delegate.compareAndSetSpec(expected, spec);
+            ledger.committed(expected.id(), expected.spec().consumerRef(), spec.consumerRef());
             if (expected.spec().consumerRef() == null && spec.consumerRef() != null) {
                 claimedAtNanos.putIfAbsent(spec.consumerRef().name(), System.nanoTime());
             }
@@ -85,6 +89,61 @@ final class BenchProbes {
         @Override
         public Optional<Host> createIfAbsent(Host host) {
             return delegate.createIfAbsent(host);
+        }
+    }
+
+    /**
+     * Every claim and release committed to the API server, as the benchmark saw them: a host claimed by a second
+     * Machine while the first still holds it, or a Machine that claims a second host while it holds one, is a double
+     * claim (a violation), whatever the API server says later.
+     */
+    static final class ClaimLedger {
+        private final Map<HostId, String> consumerOf = new java.util.HashMap<>();
+        private final Map<String, HostId> hostOf = new java.util.HashMap<>();
+        private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        synchronized void committed(HostId host, ConsumerRef before, ConsumerRef after) {
+            if (after != null && (before == null || !key(before).equals(key(after)))) {
+                String holder = consumerOf.get(host);
+                if (holder != null && !holder.equals(key(after))) {
+                    violation("host " + host + " claimed by " + key(after) + " while " + holder + " held it");
+                }
+                HostId held = hostOf.get(key(after));
+                if (held != null && !held.equals(host)) {
+                    violation("Machine " + key(after) + " claimed host " + host + " while it held " + held);
+                }
+                consumerOf.put(host, key(after));
+                hostOf.put(key(after), host);
+            } else if (after == null && before != null) {
+                consumerOf.remove(host, key(before));
+                hostOf.remove(key(before), host);
+            }
+        }
+
+        void violation(String what) {
+            violations.add(what);
+        }
+
+        List<String> violations() {
+            return List.copyOf(violations);
+        }
+
+        private static String key(ConsumerRef ref) {
+            return ref.namespace() + "/" + ref.name();
+        }
+    }
+
+    /** Peak resident set size of a process (VmHWM in /proc), or "n/a" where /proc has none. */
+    static String rss(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.format("%.0f MiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+                }
+            }
+            return "n/a";
+        } catch (java.io.IOException e) {
+            return "n/a (" + e.getMessage() + ")";
         }
     }
 

@@ -17,7 +17,6 @@ import io.metalkube.domain.host.ProvisioningState;
 import io.metalkube.domain.lifecycle.Lifecycle;
 import io.metalkube.domain.lifecycle.LifecycleTimings;
 import io.metalkube.kubernetes.ApiRequestCounter;
-import io.metalkube.kubernetes.EmbeddedApiServer;
 import io.metalkube.kubernetes.KubernetesOperator;
 import io.metalkube.kubernetes.KubernetesPorts;
 import io.metalkube.kubernetes.KubernetesSettings;
@@ -25,6 +24,11 @@ import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.BareMetalHostSpec;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.crd.MachineSpec;
+import io.metalkube.kubernetes.testing.ApiServerBinding;
+import io.metalkube.kubernetes.testing.ApiServerMetrics;
+import io.metalkube.kubernetes.testing.KubeLite;
+import io.metalkube.kubernetes.testing.RealApiServer;
+import io.metalkube.kubernetes.testing.TestApiServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,11 +47,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
- * Scale benchmark (a main class, not a test) of the Kubernetes adapter: the embedded API server (fabric8's CRUD
- * mock), the real KubernetesOperator and KubernetesPorts, the application's services and the zero-delay fixture
- * back-end, wired as bootstrap wires them. N hosts enrolled to available, idle polls, then M Machines claimed (a few
- * one at a time, the rest in one burst). Requests are counted per client (ApiRequestCounter). Prints a table and the
- * command; figures go to docs/benchmarks-kubernetes.md.
+ * Scale benchmark (a main class, not a test) of the Kubernetes adapter: a real API server (kube-lite, its own process;
+ * {@code -Dbench.server=mock} for the demo's embedded CRUD mock in this JVM), the real KubernetesOperator and
+ * KubernetesPorts, the application's services and the zero-delay fixture back-end, wired as bootstrap wires them, in
+ * this JVM (run it with -Xmx256m: the heap is the operator's). N hosts enrolled to available, idle polls, a raw
+ * fabric8 writer on the same server, then M Machines claimed (a few one at a time, the rest in one burst). Requests are
+ * counted per client (ApiRequestCounter) and, on kube-lite, by the server. Double claims are checked on every claim
+ * committed on the way and on the API server's objects at the end: the run exits 1 if any host ever had two consumers
+ * or any Machine two hosts. Prints a table and the command; figures go to docs/benchmarks-kubernetes.md.
  * Usage: {@code KubernetesScaleBench <hosts> <machines> [provisioningLimit]}; -Dmetalkube.kubernetes.directReads=true
  * measures the stores reading the API server instead of the informer caches (the "before").
  */
@@ -71,26 +78,36 @@ public final class KubernetesScaleBench {
         } catch (IllegalStateException e) {
             bench.row("STOP", e.getMessage(), "");
             bench.print(hosts, machines, limit);
+            System.exit(2);
         }
-        System.exit(0);
+        System.exit(bench.claims.violations().isEmpty() ? 0 : 1);
     }
 
     private final List<String[]> rows = new ArrayList<>();
+    final BenchProbes.ClaimLedger claims = new BenchProbes.ClaimLedger();
+    private final boolean real = !"mock".equals(System.getProperty("bench.server", "kube-lite"));
+    private KubeLite kubeLite;
 
     void run(int hostCount, int machineCount, int limit) throws Exception {
         BenchProbes.HeapSampler heap = new BenchProbes.HeapSampler();
         long t0 = System.nanoTime();
-        try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
+        try (TestApiServer api = server()) {
             ApiRequestCounter op = new ApiRequestCounter();
             ApiRequestCounter raw = new ApiRequestCounter();
             KubernetesSettings settings = KubernetesSettings.defaults().withOperatorName("bench")
-                    .withNamespaces(Set.of(NS)).withApiRequestsPerSecond(100_000).withServerSideApply(false);
+                    .withNamespaces(Set.of(NS)).withApiRequestsPerSecond(100_000).withServerSideApply(real);
+            if (real) {
+                api.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(NS)
+                        .endMetadata().build()).create();
+                api.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(RAW_NS)
+                        .endMetadata().build()).create();
+            }
             KubernetesClient opClient = api.client(settings, op);
             KubernetesClient rawClient = api.client(settings, raw);
             Clock clock = Clock.systemUTC();
             FixtureBackend backend = new FixtureBackend(clock, FixtureTimings.instant());
             KubernetesPorts ports = new KubernetesPorts(opClient, settings, clock);
-            BenchProbes.ObservedHostStore store = new BenchProbes.ObservedHostStore(ports.hosts());
+            BenchProbes.ObservedHostStore store = new BenchProbes.ObservedHostStore(ports.hosts(), claims);
             HostReconciler reconciler = new HostReconciler(store, ports.credentials(), new StateCountingCapacity(store, limit, clock),
                     new OperationRunner(backend.asBackend()), ports.events(), new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
             LongAdder reconciles = new LongAdder();
@@ -101,18 +118,39 @@ public final class KubernetesScaleBench {
             MachineClaimer claimer = new MachineClaimer(ports.machines(), store, HostClaims.standard());
             try (KubernetesOperator operator = new KubernetesOperator(opClient, settings, counted, claimer)) {
                 operator.start();
-                row("setup", "operator started", secs(System.nanoTime() - t0));
+                row("setup", "operator started on " + (real ? "kube-lite (pid " + kubeLite.pid() + ")" : "the embedded CRUD mock"),
+                        secs(System.nanoTime() - t0));
+                ApiServerMetrics serverBefore = real ? ApiServerMetrics.of(rawClient) : null;
                 enrol(rawClient, op, raw, backend, store, hostCount);
                 idlePolls(op, backend, reconciles, counted, hostCount);
                 rawReplay(rawClient, raw, store, Math.min(hostCount, 1_000));
                 claims(rawClient, op, store, claimer, machineCount);
+                claimsOnTheServer(rawClient, machineCount);
+                if (real) {
+                    ApiServerMetrics d = ApiServerMetrics.of(rawClient).minus(serverBefore);
+                    row("server", "requests kube-lite served (all clients): writes / reads", String.format("%.0f / %.0f",
+                            d.requests().entrySet().stream().filter(e -> e.getKey().split(" ").length == 2 && !e.getKey().startsWith("GET")
+                                    && !e.getKey().startsWith("LIST")).mapToDouble(Map.Entry::getValue).sum(),
+                            d.requests().entrySet().stream().filter(e -> e.getKey().split(" ").length == 2 && (e.getKey().startsWith("GET")
+                                    || e.getKey().startsWith("LIST"))).mapToDouble(Map.Entry::getValue).sum()));
+                    row("server", "mean server time of a status PATCH", String.format("%.1f ms", d.meanMillis("PATCH baremetalhosts/status")));
+                }
             }
-            row("heap", "live after the run (mock server's objects included)", BenchProbes.mib(BenchProbes.liveHeap()));
+            row("heap", real ? "live after the run (operator and bench clients)" : "live after the run (mock server's objects included)",
+                    BenchProbes.mib(BenchProbes.liveHeap()));
+        } finally {
+            if (kubeLite != null) {
+                row("rss", "kube-lite peak RSS (VmHWM)", BenchProbes.rss(kubeLite.pid()));
+                kubeLite.close();
+            }
         }
         heap.stop();
         row("heap", "high-water mark, sampled every 20 ms", BenchProbes.mib(heap.maxSampled()));
         BenchProbes.heapPoolPeaks().forEach((pool, peak) -> row("heap", "peak of pool " + pool, BenchProbes.mib(peak)));
         row("heap", "-Xmx (Runtime.maxMemory)", BenchProbes.mib(Runtime.getRuntime().maxMemory()));
+        row("rss", "this JVM (operator + bench clients) peak RSS (VmHWM)", BenchProbes.rss(ProcessHandle.current().pid()));
+        row("claims", "double claims seen on the way (a host with two consumers, a Machine with two hosts)",
+                claims.violations().isEmpty() ? "0" : claims.violations().size() + ": " + claims.violations().subList(0, Math.min(5, claims.violations().size())));
         row("total", "wall time", secs(System.nanoTime() - t0));
         print(hostCount, machineCount, limit);
     }
@@ -263,6 +301,42 @@ public final class KubernetesScaleBench {
         row("claim", "operator API writes / reads during claims", d.writes() + " / " + d.reads());
     }
 
+    /** kube-lite (a new one, its own process) or the embedded CRUD mock (-Dbench.server=mock). */
+    private TestApiServer server() {
+        if (!real) {
+            return ApiServerBinding.CRUD_MOCK.open();
+        }
+        kubeLite = KubeLite.start();
+        RealApiServer api = new RealApiServer(kubeLite.kubeconfigYaml());
+        RealApiServer.installCrds(api.client());
+        return api;
+    }
+
+    /** The end state on the API server: every Machine has at most one host, every host names at most one Machine. */
+    private void claimsOnTheServer(KubernetesClient client, int m) {
+        Map<String, List<String>> hostsByMachine = new java.util.TreeMap<>();
+        for (BareMetalHost h : client.resources(BareMetalHost.class).inNamespace(NS).list().getItems()) {
+            if (h.getSpec().consumerRef != null) {
+                hostsByMachine.computeIfAbsent(h.getSpec().consumerRef.name, k -> new ArrayList<>()).add(h.getMetadata().getName());
+            }
+        }
+        hostsByMachine.forEach((machine, hosts) -> {
+            if (hosts.size() > 1) {
+                claims.violation("on the API server at the end: Machine " + machine + " is the consumer of hosts " + hosts);
+            }
+        });
+        for (Machine machine : client.resources(Machine.class).inNamespace(NS).list().getItems()) {
+            String host = machine.getStatus() == null ? null : machine.getStatus().hostName;
+            List<String> consumed = hostsByMachine.getOrDefault(machine.getMetadata().getName(), List.of());
+            if (host != null && !consumed.contains(host)) {
+                claims.violation("on the API server at the end: Machine " + machine.getMetadata().getName() + " says host " + host
+                        + ", but that host's consumer is not it (hosts naming it: " + consumed + ")");
+            }
+        }
+        row("claims", "on the API server at the end: Machines with a host / hosts with a consumer",
+                hostsByMachine.size() + " / " + hostsByMachine.values().stream().mapToInt(List::size).sum() + " (of " + m + " Machines)");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static BareMetalHost host(String ns, String name, int i) {
@@ -363,9 +437,14 @@ public final class KubernetesScaleBench {
         System.out.printf("%nhosts=%d machines=%d provisioningLimit=%d directReads=%s cores=%d java=%s%n", hosts, machines, limit,
                 Boolean.getBoolean("metalkube.kubernetes.directReads"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println("reproduce: ./mvnw -B -q -pl adapters-kubernetes test-compile dependency:build-classpath "
+        System.out.printf("server=%s load average %.2f (1 min)%n", real ? "kube-lite" : "mock",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("reproduce: ./mvnw -B -q -pl adapters-kubernetes -am test-compile dependency:build-classpath "
                 + "-Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && java -Xmx" + (Runtime.getRuntime().maxMemory() >> 20)
-                + "m -cp adapters-kubernetes/target/test-classes:adapters-kubernetes/target/classes:$(cat adapters-kubernetes/target/bench.cp) "
+                + "m" + (real ? "" : " -Dbench.server=mock") + " -cp adapters-kubernetes/target/test-classes:adapters-kubernetes/target/classes:$(cat adapters-kubernetes/target/bench.cp) "
                 + KubernetesScaleBench.class.getName() + " " + hosts + " " + machines + " " + limit);
+        if (!claims.violations().isEmpty()) {
+            System.out.println("FAIL: double claims: " + claims.violations());
+        }
     }
 }
