@@ -162,7 +162,8 @@ class LeaseLossTest {
 
         private KubernetesSettings settings(String name, String ns) {
             return Site.settings("metalkube-" + name, ns).withLeaderElection(new LeaseSettings(LEASE, ns, "pod-" + name)
-                    .withTimings(DURATION, RENEW, RETRY).withOnLoss(OnLeaseLoss.STOP));
+                    .withTimings(DURATION, RENEW, RETRY).withOnLoss(OnLeaseLoss.STOP))
+                    .withServerSideApply(api.binding().real()); // the CRUD mock has no server-side apply
         }
 
         /** What another replica's successful acquisition looks like: the holder changes, renewed now. */
