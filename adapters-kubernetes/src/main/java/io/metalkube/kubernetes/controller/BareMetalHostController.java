@@ -62,8 +62,8 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost> 
     private final Object owner;
     private final InvalidSpecGuard invalidSpec;
     private final SlotWaiters slotWaiters = new SlotWaiters();
-    /** A fifth of the reconcile threads may work on enrolling hosts at once. */
-    private final EnrolmentGate enrolment = new EnrolmentGate(4);
+    /** Half the reconcile threads at most work on enrolling hosts at once (the rest stay free for hosts that progress). */
+    private final EnrolmentGate enrolment = new EnrolmentGate(10);
     private final UnreadableHostGuard unreadable;
 
     /** {@code caches}/{@code owner}: this controller's primary cache and Secret cache are shared with the stores. */

@@ -27,8 +27,8 @@ final class EnrolmentGate {
         running.release();
     }
 
-    /** When a host turned away tries again: 2 to 4 s, spread so the retries do not come in waves. */
+    /** When a host turned away tries again: 1 to 2 s, spread so the retries do not come in waves. */
     Duration retryAfter() {
-        return Duration.ofMillis(2_000 + ThreadLocalRandom.current().nextLong(2_000));
+        return Duration.ofMillis(1_000 + ThreadLocalRandom.current().nextLong(1_000));
     }
 }
