@@ -15,6 +15,8 @@ import java.util.Map;
  * {@code kubectl get bmh} showed AGE, CONSUMER, ONLINE, ERROR, STATE; metal3 (and issue 3) want State, Consumer,
  * Online, Error, Age, with Status and BMC at priority 1 in metal3's places. The rewritten files are the ones in the
  * jar, so {@code deploy/crds/} (checked by CommittedCrdsTest) and every reader of the jar's CRDs get the same order.
+ * It also drops the generator's {@code priority: 0} (the default): a real API server stores a CRD without it, so with it
+ * every {@code kubectl apply} of an unchanged CRD reported "configured" (InstallOnKubeLiteTest).
  * <p>
  * A text rewrite of the generator's regular YAML (entries {@code - jsonPath: ...} followed by indented keys), so the
  * rest of each file stays byte for byte as generated.
@@ -47,7 +49,7 @@ public final class PrinterColumnOrder {
         }
     }
 
-    /** {@code yaml} with every additionalPrinterColumns list sorted by {@code order} (unknown names last, stable). */
+    /** {@code yaml} with every additionalPrinterColumns list sorted by {@code order} (unknown names last, stable), without {@code priority: 0}. */
     public static String reorder(String yaml, List<String> order) {
         List<String> lines = List.of(yaml.split("\n", -1));
         List<String> out = new ArrayList<>();
@@ -65,7 +67,9 @@ public final class PrinterColumnOrder {
                 if (lines.get(i).startsWith(" ".repeat(indent) + "- ")) {
                     entries.add(new ArrayList<>());
                 }
-                entries.getLast().add(lines.get(i));
+                if (!lines.get(i).strip().equals("priority: 0")) {
+                    entries.getLast().add(lines.get(i));
+                }
                 i++;
             }
             entries.stream().sorted(Comparator.comparingInt(e -> rank(e, order))).forEach(out::addAll);

@@ -19,6 +19,7 @@ class PrinterColumnOrderTest {
                   type: "date"
                 - jsonPath: ".spec.x"
                   name: "Unlisted"
+                  priority: 1
                   type: "string"
                 - jsonPath: ".status.state"
                   name: "State"
@@ -29,7 +30,7 @@ class PrinterColumnOrderTest {
             """;
 
     @Test
-    void columnsFollowTheGivenOrderUnknownOnesLastAndTheRestIsUntouched() {
+    void columnsFollowTheGivenOrderUnknownOnesLastWithoutTheDefaultPriorityAndTheRestIsUntouched() {
         String out = PrinterColumnOrder.reorder(GENERATED, List.of("State", "Age"));
         assertThat(out).isEqualTo("""
                 spec:
@@ -37,14 +38,13 @@ class PrinterColumnOrderTest {
                   - additionalPrinterColumns:
                     - jsonPath: ".status.state"
                       name: "State"
-                      priority: 0
                       type: "string"
                     - jsonPath: ".metadata.creationTimestamp"
                       name: "Age"
-                      priority: 0
                       type: "date"
                     - jsonPath: ".spec.x"
                       name: "Unlisted"
+                      priority: 1
                       type: "string"
                     name: "v1alpha1"
                     served: true

@@ -191,9 +191,10 @@ class WebhookThroughKubeLiteTest implements TestPropertyProvider {
         assertThat(wrong).as("corpus objects without the outcome their headers ask for").isEmpty();
     }
 
-    /** The API server's own validation (schema, names, labels) words its refusals so; our webhook never does. */
+    /** The API server's own validation (schema, required fields, names, labels) words its refusals so; our webhook never does. */
     private static boolean refusedByTheSchema(String kubectlOutput) {
-        return kubectlOutput.contains(" in body ") || kubectlOutput.contains("RFC 1123") || kubectlOutput.contains("must consist of");
+        return kubectlOutput.contains(" in body ") || kubectlOutput.contains(": Required value") || kubectlOutput.contains("RFC 1123")
+                || kubectlOutput.contains("must consist of");
     }
 
     private static Optional<String> header(List<String> lines, String key) {
