@@ -70,10 +70,7 @@ public final class PowerStatusBenchmark {
             print("ipmitool -I lanplus -C 3 power status (process)", tool);
             System.out.printf("speed-up (ipmitool / MetalKube): p50 %.1fx, p99 %.1fx%n",
                     (double) pct(tool, 50) / pct(ours, 50), (double) pct(tool, 99) / pct(ours, 99));
-            System.out.println("reproduce: cd /work/main && . bin/java-home.sh && ./mvnw -B -q -o -pl adapters-ipmi test-compile "
-                    + "dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && java -cp "
-                    + "adapters-ipmi/target/classes:adapters-ipmi/target/test-classes:$(cat adapters-ipmi/target/bench.cp) "
-                    + PowerStatusBenchmark.class.getName() + " " + n);
+            System.out.println("reproduce: bin/bench ipmi-power " + n);
         }
     }
 

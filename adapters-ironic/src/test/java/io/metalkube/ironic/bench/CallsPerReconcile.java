@@ -35,11 +35,7 @@ import java.util.Optional;
  */
 public final class CallsPerReconcile {
 
-    static final String COMMAND = """
-            cd /work/main && . bin/java-home.sh && ./mvnw -B -q -pl adapters-ironic test-compile dependency:build-classpath \\
-                -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && \\
-            java -cp adapters-ironic/target/test-classes:adapters-ironic/target/classes:$(cat adapters-ironic/target/bench.cp) \\
-                io.metalkube.ironic.bench.CallsPerReconcile [reconciles, default 500]""";
+    static final String COMMAND = "bin/bench ironic-calls [reconciles, default 500]";
 
     private static final String UUID = "0b4a7d9e-5c1f-4f57-9d3c-5a0f0c2c1e01";
     private static final Image IMAGE = Image.of("http://images.example/os.qcow2", "3f786850e387550fdab836ed7e6dc881");

@@ -103,10 +103,7 @@ public final class PowerPollBenchmark {
             System.out.printf("speed-up (redfishtool / MetalKube): p50 %.1fx, p99 %.1fx%n", p50, p99);
             System.out.printf("%-62s median %8.1f ms   max %8.1f ms   (%d rounds, all %d correct)%n",
                     "one power poll of " + SYSTEMS + " systems at once (wall)", pct(polls, 50) / 1e6, polls[polls.length - 1] / 1e6, rounds, SYSTEMS);
-            System.out.println("reproduce: . bin/java-home.sh && . bin/peers-home.sh && ./mvnw -B -q -pl adapters-redfish -am test-compile"
-                    + " dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test"
-                    + " && java -cp adapters-redfish/target/test-classes:adapters-redfish/target/classes:$(cat adapters-redfish/target/bench.cp) "
-                    + PowerPollBenchmark.class.getName() + " " + reads + " " + toolReads + " " + rounds);
+            System.out.println("reproduce: bin/bench redfish-power " + reads + " " + toolReads + " " + rounds);
             List<String> broken = new ArrayList<>();
             if (p50 < 3.0) {
                 broken.add("p50 speed-up " + String.format("%.1f", p50) + "x is below the 3x docs/benchmarks.md claims");

@@ -96,6 +96,8 @@ public final class ScaleBench {
         HeapMeter.liveBytesAfterGc();
         heap.reset();
         new ScaleBench(hostCount, machineCount, limit).run(heap, limit);
+        System.out.println("reproduce: bin/bench core-scale " + hostCount + " " + machineCount + " " + limit
+                + "   (heap limit here: " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
     }
 
     private void run(HeapMeter heap, int limit) {
@@ -293,8 +295,6 @@ public final class ScaleBench {
         for (String[] r : rows) {
             System.out.println("| " + r[0] + " | " + r[1] + " |");
         }
-        System.out.println();
-        System.out.println("command: java -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m -cp ... " + System.getProperty("sun.java.command", ""));
     }
 
     /** CPU time of this process (all threads, GC included); wall time on a shared machine says less. */

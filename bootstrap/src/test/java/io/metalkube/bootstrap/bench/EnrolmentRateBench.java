@@ -31,8 +31,7 @@ import java.util.stream.Collectors;
  * allows is 20), the Events by reason and the operator's API requests as kube-lite counted them, and fails when the
  * rate is below {@code minPerInspection}.
  * <p>
- * Usage (from the repository root, after {@code ./mvnw -B -q -pl bootstrap -am package -DskipTests dependency:build-classpath
- * -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test}):
+ * Usage (from the repository root; {@code bin/bench enrolment-rate ...} builds what it needs first):
  * {@code EnrolmentRateBench <hosts> <minutes> [minPerInspection] [KEY=VALUE operator env ...]}
  */
 public final class EnrolmentRateBench {
@@ -121,9 +120,7 @@ public final class EnrolmentRateBench {
                 System.out.printf("| API requests %s | %.0f |%n", e.getKey(), e.getValue()));
         System.out.printf("%nload average %.2f (1 min) on %d cores; operator env %s%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors(), env);
-        System.out.printf("reproduce: ./mvnw -B -q -pl bootstrap -am package -DskipTests dependency:build-classpath "
-                + "-Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && java -cp bootstrap/target/test-classes:bootstrap/target/classes:"
-                + "$(cat bootstrap/target/bench.cp) %s %d %d %s%s%n", getClass().getName(), n, minutes, minPerInspection,
+        System.out.printf("reproduce: bin/bench enrolment-rate %d %d %s%s%n", n, minutes, minPerInspection,
                 env.isEmpty() ? "" : " " + env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         if (perInspection < minPerInspection) {
             System.out.printf("FAIL: %.1f hosts per inspection time, expected at least %.1f%n", perInspection, minPerInspection);

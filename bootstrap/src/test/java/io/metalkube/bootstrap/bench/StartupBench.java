@@ -74,8 +74,7 @@ public final class StartupBench {
         System.out.printf("| | ready after launch | RSS idle (%d s) |%n| --- | --- | --- |%n", IDLE.toSeconds());
         System.out.printf("| before: fat jar, java -jar | %.2f s | %.0f MiB |%n", b.readyS(), b.rssMiB());
         System.out.printf("| after: image (jlink runtime, CDS archive, container flags, 512Mi limit), chroot | %.2f s | %.0f MiB |%n", a.readyS(), a.rssMiB());
-        System.out.println("command: java -cp bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.cp) "
-                + "io.metalkube.bootstrap.bench.StartupBench " + runs);
+        System.out.println("reproduce: bin/bench startup " + runs);
         if (a.rssMiB() > RSS_GOAL_MIB) {
             throw new AssertionError("image RSS idle " + a.rssMiB() + " MiB is above the goal of " + RSS_GOAL_MIB + " MiB");
         }
