@@ -94,7 +94,9 @@ public final class HttpTransport implements AutoCloseable {
         try {
             return (verifyTls ? verifying : unverified).send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            throw new BmcUnreachableException(bmc, "no TCP connection within " + millis(settings.connectTimeout()) + " (is the BMC up and reachable?)", false, e);
+            // The JDK's connect timeout covers the TLS handshake too: a BMC that accepts but handshakes slowly ends here.
+            String what = "https".equals(r.uri().getScheme()) ? "no TCP connection and TLS handshake" : "no TCP connection";
+            throw new BmcUnreachableException(bmc, what + " within " + millis(settings.connectTimeout()) + " (is the BMC up and reachable?)", false, e);
         } catch (HttpTimeoutException e) {
             throw new BmcUnreachableException(bmc, "no answer to " + r.method() + " " + r.uri().getPath() + " within " + millis(timeout), false, e);
         } catch (ConnectException e) {
