@@ -19,6 +19,12 @@ public final class Crds {
             "META-INF/fabric8/baremetalhosts.metal3.io-v1.yml",
             "META-INF/fabric8/machines.cluster.k8s.io-v1.yml");
 
+    /**
+     * OpenShift's Machine ({@code machine.openshift.io/v1beta1}): optional, not in the default install (OpenShift has
+     * its own); {@code deploy/openshift/} ships it as a kustomize component.
+     */
+    public static final String OPENSHIFT_MACHINES = "META-INF/fabric8/machines.machine.openshift.io-v1.yml";
+
     private Crds() {
     }
 
@@ -27,8 +33,13 @@ public final class Crds {
      * refuses unconditional updates of CRDs.
      */
     public static void install(KubernetesClient client) {
+        install(client, RESOURCES);
+    }
+
+    /** As {@link #install(KubernetesClient)}, for the CRDs read from these classpath resources (e.g. {@link #OPENSHIFT_MACHINES}). */
+    public static void install(KubernetesClient client, List<String> resources) {
         var crds = client.apiextensions().v1().customResourceDefinitions();
-        for (CustomResourceDefinition crd : load(client)) {
+        for (CustomResourceDefinition crd : load(client, resources)) {
             CustomResourceDefinition existing = crds.withName(crd.getMetadata().getName()).get();
             if (existing == null) {
                 crds.resource(crd).create();
@@ -40,7 +51,11 @@ public final class Crds {
     }
 
     public static List<CustomResourceDefinition> load(KubernetesClient client) {
-        return RESOURCES.stream().map(r -> read(client, r)).toList();
+        return load(client, RESOURCES);
+    }
+
+    public static List<CustomResourceDefinition> load(KubernetesClient client, List<String> resources) {
+        return resources.stream().map(r -> read(client, r)).toList();
     }
 
     private static CustomResourceDefinition read(KubernetesClient client, String resource) {

@@ -13,6 +13,9 @@ import io.metalkube.kubernetes.controller.BareMetalHostController;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.controller.MachineController;
+import io.metalkube.kubernetes.controller.OpenShiftMachineController;
+import io.metalkube.kubernetes.crd.OpenShiftMachine;
+import io.metalkube.kubernetes.store.OpenShiftMachineStore;
 import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
@@ -60,10 +63,16 @@ public final class KubernetesOperator implements AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("metalkube-lease-watchdog").unstarted(r));
     private volatile boolean started;
     private volatile boolean closed;
+    private final KubernetesClient client;
+    private final KubernetesEvents events;
+    private ReconcileMachineUseCase openShiftMachines;
+    private boolean openShiftRequired;
+    private volatile boolean openShiftServed;
 
     public KubernetesOperator(KubernetesClient client, KubernetesSettings settings, ReconcileHostUseCase hosts,
                               ReconcileMachineUseCase machines) {
         this.settings = settings;
+        this.client = client;
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
@@ -86,7 +95,7 @@ public final class KubernetesOperator implements AutoCloseable {
         });
         this.fence = LeaseFence.of(client);
         this.leadership.set(settings.leaderElection().isPresent() ? Leadership.FOLLOWING : Leadership.NOT_ELECTED);
-        KubernetesEvents events = new KubernetesEvents(client, settings.operatorName(), reportingInstance(settings), Clock.systemUTC());
+        this.events = new KubernetesEvents(client, settings.operatorName(), reportingInstance(settings), Clock.systemUTC());
         KubernetesHostStore store = new KubernetesHostStore(client, settings, Clock.systemUTC(), events);
         // the controllers' informer caches serve the stores' reads (KubernetesPorts on the same client) once started
         this.caches = InformerCaches.of(client);
@@ -120,6 +129,46 @@ public final class KubernetesOperator implements AutoCloseable {
     }
 
     /**
+     * Also serves OpenShift's machine.openshift.io/v1beta1 Machines with {@code machines} (a claimer over
+     * {@code KubernetesPorts.openShiftMachines()}), decided at {@link #start()}: served when the API server serves that
+     * type (its CRD is optional); when it does not, the operator starts without them ({@code required} false) or
+     * refuses to start, saying so ({@code required} true). Call before start.
+     */
+    public synchronized KubernetesOperator serveOpenShiftMachines(ReconcileMachineUseCase machines, boolean required) {
+        if (started) {
+            throw new IllegalStateException("serveOpenShiftMachines must be called before start()");
+        }
+        this.openShiftMachines = machines;
+        this.openShiftRequired = required;
+        return this;
+    }
+
+    /** True when this operator watches machine.openshift.io Machines (decided at start). */
+    public boolean servesOpenShiftMachines() {
+        return openShiftServed;
+    }
+
+    private void registerOpenShiftMachinesIfServed() {
+        if (openShiftMachines == null || openShiftServed) {
+            return;
+        }
+        if (!client.supports(OpenShiftMachine.class)) {
+            String why = "the API server does not serve " + OpenShiftMachine.API_VERSION + " Machines (install deploy/openshift, or "
+                    + "OpenShift's Machine API)";
+            if (openShiftRequired) {
+                throw new OperatorStartException("operator " + settings.operatorName() + " cannot start: " + why
+                        + "; metalkube.kubernetes.openshift-machines is enabled: install the CRD, or set it to auto or disabled", null);
+            }
+            LOG.log(Level.INFO, () -> why + ": not watching them; restart the operator after installing the CRD");
+            return;
+        }
+        operator.register(new OpenShiftMachineController(openShiftMachines, events, caches, this),
+                (ControllerConfigurationOverrider<OpenShiftMachine> c) -> configure(c, "openshift-machine", OpenShiftMachineStore.FINALIZER));
+        openShiftServed = true;
+        LOG.log(Level.INFO, () -> "serving " + OpenShiftMachine.API_VERSION + " Machines too");
+    }
+
+    /**
      * Starts informers and controllers (with leader election: starts campaigning). Returns once caches synced.
      *
      * @throws OperatorStartException naming what the API server refused (a missing permission, an unserved resource)
@@ -128,6 +177,7 @@ public final class KubernetesOperator implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this operator was closed; create a new one");
         }
+        registerOpenShiftMachinesIfServed();
         try {
             operator.start();
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.metalkube.application.port.out.MachineStore;
 import io.metalkube.kubernetes.store.KubernetesEvents;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.store.KubernetesMachineStore;
+import io.metalkube.kubernetes.store.OpenShiftMachineStore;
 import io.metalkube.kubernetes.store.SecretCredentialsLookup;
 
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class KubernetesPorts {
 
     private final KubernetesHostStore hosts;
     private final KubernetesMachineStore machines;
+    private final OpenShiftMachineStore openShiftMachines;
     private final SecretCredentialsLookup credentials;
     private final KubernetesEvents events;
 
@@ -24,6 +26,7 @@ public final class KubernetesPorts {
         this.events = new KubernetesEvents(client, settings.operatorName(), KubernetesOperator.reportingInstance(settings), clock);
         this.hosts = new KubernetesHostStore(client, settings, clock, events);
         this.machines = new KubernetesMachineStore(client, events, clock);
+        this.openShiftMachines = new OpenShiftMachineStore(client, events, clock);
         this.credentials = new SecretCredentialsLookup(client);
     }
 
@@ -33,6 +36,11 @@ public final class KubernetesPorts {
 
     public MachineStore machines() {
         return machines;
+    }
+
+    /** OpenShift's machine.openshift.io/v1beta1 Machines: for a second claimer over the same hosts (KubernetesOperator.serveOpenShiftMachines). */
+    public MachineStore openShiftMachines() {
+        return openShiftMachines;
     }
 
     public CredentialsLookup credentials() {

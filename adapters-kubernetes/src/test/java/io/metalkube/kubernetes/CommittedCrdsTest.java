@@ -37,6 +37,20 @@ class CommittedCrdsTest {
     }
 
     @Test
+    void theOptionalOpenShiftMachineCrdIsCommittedInItsComponent() throws IOException {
+        String generated;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(Crds.OPENSHIFT_MACHINES)) {
+            assertThat(in).as("generated CRD %s on the classpath", Crds.OPENSHIFT_MACHINES).isNotNull();
+            generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(Path.of("..", "deploy", "openshift", "machines.machine.openshift.io.yaml")))
+                .as("deploy/openshift/machines.machine.openshift.io.yaml is out of date; regenerate it: cp adapters-kubernetes/target/classes/%s "
+                        + "deploy/openshift/machines.machine.openshift.io.yaml", Crds.OPENSHIFT_MACHINES)
+                .isEqualTo(generated);
+        assertThat(Crds.RESOURCES).as("optional: not in the default install").doesNotContain(Crds.OPENSHIFT_MACHINES);
+    }
+
+    @Test
     void theSchemaRefusesMetal3sClosedValueSetsAndMalformedMacs() throws IOException {
         String crd = Files.readString(Path.of("../deploy/crds/baremetalhosts.metal3.io.yaml"));
         assertThat(crd).contains("^(UEFI|UEFISecureBoot|legacy)?$", "^(metadata|disabled)?$",

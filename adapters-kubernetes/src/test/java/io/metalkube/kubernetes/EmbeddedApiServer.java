@@ -22,7 +22,12 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** Starts on a free loopback port and installs the CRDs. */
     public static EmbeddedApiServer start() {
-        return new EmbeddedApiServer(CrudApiServer.start(Crds.RESOURCES));
+        return start(Crds.RESOURCES);
+    }
+
+    /** Starts on a free loopback port and installs the CRDs read from these classpath resources. */
+    public static EmbeddedApiServer start(java.util.List<String> crdResources) {
+        return new EmbeddedApiServer(CrudApiServer.start(crdResources));
     }
 
     /** A new client (JDK HTTP, rate-limited per the defaults) for this server; closed with the server. */

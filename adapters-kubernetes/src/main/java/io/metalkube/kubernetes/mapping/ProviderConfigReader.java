@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code spec.providerConfig.value}; kind {@code BareMetalProviderConfig} with {@code selector} (a plain label map
  * or matchLabels/matchExpressions) or kind {@code BareMetalMachineProviderSpec} with {@code hostSelector}
  * (matchLabels/matchExpressions); optional {@code image {url, checksum[, checksumType, format]}} and
- * {@code userData {name[, namespace]}} (same namespace only).
+ * {@code userData {name[, namespace]}} (same namespace only). OpenShift's Machines: {@link #readOpenShift}.
  */
 public final class ProviderConfigReader {
 
@@ -50,6 +50,47 @@ public final class ProviderConfigReader {
         }
     }
 
+    /**
+     * An OpenShift Machine's {@code spec.providerSpec.value}: kind {@value #CAPBM_KIND} only, read as OpenShift's
+     * baremetal actuator reads it (configFromProviderSpec: strict, an unknown field is an error), except that a
+     * {@code userData} Secret must be in the Machine's namespace and {@code customDeploy} is refused with what to do.
+     */
+    public static ProviderConfig readOpenShift(MachineSpec.ProviderValue providerSpec, ConsumerRef consumer, String namespace) {
+        try {
+            String where = "spec.providerSpec.value";
+            if (providerSpec == null || providerSpec.value == null || providerSpec.value.isNull()) {
+                throw new Invalid("the Machine has no provider spec: set " + where + " with kind " + CAPBM_KIND);
+            }
+            JsonNode value = object(where, providerSpec.value);
+            String kind = value.path("kind").asText("");
+            if (!CAPBM_KIND.equals(kind)) {
+                throw new Invalid(kind.isEmpty() ? where + ".kind is missing; use " + CAPBM_KIND
+                        : where + ".kind \"" + kind + "\" is not supported on machine.openshift.io Machines; use " + CAPBM_KIND);
+            }
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (f.equals("customDeploy")) {
+                    throw new Invalid(where + ".customDeploy is not supported on Machines yet; set spec.customDeploy on the "
+                            + "BareMetalHosts instead (a host keeps it when claimed) and drop it here");
+                }
+                if (!OPENSHIFT_FIELDS.contains(f)) {
+                    throw new Invalid(where + " has an unknown field \"" + f + "\"; " + CAPBM_KIND + " has " + String.join(", ", OPENSHIFT_FIELDS));
+                }
+            }
+            JsonNode image = value.path("image");
+            boolean noImage = image.isObject() && image.path("url").asText("").isEmpty() && image.path("checksum").asText("").isEmpty();
+            return new ProviderConfig.Valid(new ClaimRequest(consumer, namespace,
+                    structuredSelector(where + ".hostSelector", value.path("hostSelector")),
+                    noImage ? null : image(where + ".image", image), // CAPBM: an empty image {} sets no image
+                    userData(where + ".userData", value.path("userData"), namespace)));
+        } catch (Invalid | InvalidSelectorException e) {
+            return new ProviderConfig.Invalid(e.getMessage());
+        }
+    }
+
+    /** The top-level fields of OpenShift's BareMetalMachineProviderSpec (customDeploy is refused on its own). */
+    private static final List<String> OPENSHIFT_FIELDS = List.of("apiVersion", "kind", "metadata", "image", "userData", "hostSelector");
+
     private static ClaimRequest request(MachineSpec spec, ConsumerRef consumer, String namespace) {
         String where;
         JsonNode value;
@@ -63,9 +104,7 @@ public final class ProviderConfigReader {
             throw new Invalid("the Machine has no provider config: set spec.providerSpec.value (or spec.providerConfig.value) "
                     + "with kind " + CAPBM_KIND + " or " + SEED_KIND);
         }
-        if (!value.isObject()) {
-            throw new Invalid(where + " must be an object, not " + value.getNodeType().name().toLowerCase());
-        }
+        object(where, value);
         String kind = value.path("kind").asText("");
         LabelSelector selector = switch (kind) {
             case SEED_KIND -> seedSelector(where + ".selector", value.path("selector"));
@@ -76,6 +115,13 @@ public final class ProviderConfigReader {
         Image image = image(where + ".image", value.path("image"));
         SecretRef userData = userData(where + ".userData", value.path("userData"), namespace);
         return new ClaimRequest(consumer, namespace, selector, image, userData);
+    }
+
+    private static JsonNode object(String where, JsonNode value) {
+        if (!value.isObject()) {
+            throw new Invalid(where + " must be an object, not " + value.getNodeType().name().toLowerCase());
+        }
+        return value;
     }
 
     /** The seed's {@code selector}: a plain label map, or the structured form. */

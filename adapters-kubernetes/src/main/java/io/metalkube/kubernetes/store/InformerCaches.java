@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
+import io.metalkube.kubernetes.crd.OpenShiftMachine;
 
 import java.util.Collections;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class InformerCaches {
 
     private volatile IndexerResourceCache<BareMetalHost> hosts;
     private volatile IndexerResourceCache<Machine> machines;
+    /** Only while machine.openshift.io Machines are served (their CRD is optional): null otherwise. */
+    private volatile IndexerResourceCache<OpenShiftMachine> openShiftMachines;
     private volatile Cache<Secret> secrets;
     private volatile Object owner;
     private volatile boolean serving;
@@ -56,6 +59,11 @@ public final class InformerCaches {
         this.machines = cache;
     }
 
+    public void bindOpenShiftMachines(Object owner, IndexerResourceCache<OpenShiftMachine> cache) {
+        claim(owner);
+        this.openShiftMachines = cache;
+    }
+
     public void bindSecrets(Object owner, Cache<Secret> cache) {
         claim(owner);
         this.secrets = cache;
@@ -67,6 +75,7 @@ public final class InformerCaches {
             serving = false;
             hosts = null;
             machines = null;
+            openShiftMachines = null;
             secrets = null;
         }
     }
@@ -107,6 +116,16 @@ public final class InformerCaches {
         return machines.get(new ResourceID(name, namespace));
     }
 
+    /** Empty also when OpenShift Machines are not served: the store then reads the API server. */
+    Optional<OpenShiftMachine> openShiftMachine(String namespace, String name) {
+        var cache = openShiftMachines;
+        return cache == null ? Optional.empty() : cache.get(new ResourceID(name, namespace));
+    }
+
+    boolean servesOpenShiftMachines() {
+        return serving && openShiftMachines != null;
+    }
+
     /** Only labelled Secrets are cached: empty means "not in the cache", not "does not exist". */
     Optional<Secret> secret(String namespace, String name) {
         return secrets.get(new ResourceID(name, namespace));
@@ -117,7 +136,12 @@ public final class InformerCaches {
         if (!serving || updated == null || previous == null) {
             return;
         }
-        Object cache = updated instanceof BareMetalHost ? hosts : updated instanceof Machine ? machines : null;
+        Object cache = switch (updated) {
+            case BareMetalHost h -> hosts;
+            case Machine m -> machines;
+            case OpenShiftMachine m -> openShiftMachines;
+            default -> null;
+        };
         if (cache instanceof RecentOperationCacheFiller<?> filler) {
             @SuppressWarnings("unchecked")
             RecentOperationCacheFiller<HasMetadata> f = (RecentOperationCacheFiller<HasMetadata>) filler;

@@ -97,9 +97,9 @@ public final class KubernetesEvents implements HostEventSink {
     }
 
     /** Remembers an object's uid, so that events link to it (kubectl describe matches on uid). */
-    void remember(String kind, String namespace, String name, String uid) {
+    void remember(String apiVersion, String kind, String namespace, String name, String uid) {
         if (uid != null) {
-            uids.put(kind + "/" + namespace + "/" + name, uid);
+            uids.put(apiVersion + "/" + kind + "/" + namespace + "/" + name, uid);
         }
     }
 
@@ -109,13 +109,18 @@ public final class KubernetesEvents implements HostEventSink {
     }
 
     public void publish(MachineId machine, HostEvent event) {
-        emit(Machine.API_VERSION, Machine.KIND, machine.namespace(), machine.name(), event);
+        publish(Machine.API_VERSION, Machine.KIND, machine, event);
+    }
+
+    /** An event on a consumer object of the given type (the two Machine flavours share names, not objects). */
+    public void publish(String apiVersion, String kind, MachineId object, HostEvent event) {
+        emit(apiVersion, kind, object.namespace(), object.name(), event);
     }
 
     private void emit(String apiVersion, String kind, String namespace, String name, HostEvent event) {
         Instant now = clock.instant();
         String time = now.toString();
-        String uid = uids.get(kind + "/" + namespace + "/" + name);
+        String uid = uids.get(apiVersion + "/" + kind + "/" + namespace + "/" + name);
         String object = kind + "/" + namespace + "/" + name + "/" + uid;
         String type = event.severity() == HostEvent.Severity.WARNING ? "Warning" : "Normal";
         EventCorrelator.Decision decision = correlator.decide(object, type, event.reason(), event.message(), now);

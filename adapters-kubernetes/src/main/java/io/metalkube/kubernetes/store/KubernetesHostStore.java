@@ -79,7 +79,7 @@ public final class KubernetesHostStore implements HostStore {
         BareMetalHost cr = caches.serving() ? caches.host(id.namespace(), id.name()).orElse(null)
                 : api().inNamespace(id.namespace()).withName(id.name()).get();
         if (cr != null) {
-            events.remember(BareMetalHost.KIND, id.namespace(), id.name(), cr.getMetadata().getUid());
+            events.remember(BareMetalHost.API_VERSION, BareMetalHost.KIND, id.namespace(), id.name(), cr.getMetadata().getUid());
         }
         return Optional.ofNullable(cr);
     }

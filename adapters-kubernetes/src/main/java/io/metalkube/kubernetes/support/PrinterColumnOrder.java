@@ -26,7 +26,8 @@ public final class PrinterColumnOrder {
     /** Column names per generated CRD file, in display order (the order of the annotations on the CR classes). */
     public static final Map<String, List<String>> ORDER = Map.of(
             "baremetalhosts.metal3.io-v1.yml", List.of("Status", "State", "Consumer", "BMC", "Online", "Error", "Age"),
-            "machines.cluster.k8s.io-v1.yml", List.of("Host", "Phase", "Error", "Age"));
+            "machines.cluster.k8s.io-v1.yml", List.of("Host", "Phase", "Error", "Age"),
+            "machines.machine.openshift.io-v1.yml", List.of("Phase", "Host", "Error", "Age"));
 
     private PrinterColumnOrder() {
     }

@@ -26,6 +26,17 @@ public enum ApiServerBinding {
         return shared.session();
     }
 
+    /** As {@link #open()}, with these optional CRDs (classpath resources, e.g. Crds.OPENSHIFT_MACHINES) installed too. */
+    public TestApiServer open(java.util.List<String> optionalCrds) {
+        if (this == CRUD_MOCK) {
+            return new MockApiServer(java.util.stream.Stream.concat(io.metalkube.kubernetes.Crds.RESOURCES.stream(),
+                    optionalCrds.stream()).toList());
+        }
+        TestApiServer server = open();
+        RealApiServer.installCrds(server.client(), optionalCrds);
+        return server;
+    }
+
     public boolean real() {
         return this != CRUD_MOCK;
     }

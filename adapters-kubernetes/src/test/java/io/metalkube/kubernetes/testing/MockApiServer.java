@@ -16,7 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MockApiServer implements TestApiServer {
 
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private final EmbeddedApiServer server = EmbeddedApiServer.start();
+    private final EmbeddedApiServer server;
+
+    MockApiServer() {
+        this(io.metalkube.kubernetes.Crds.RESOURCES);
+    }
+
+    MockApiServer(java.util.List<String> crdResources) {
+        server = EmbeddedApiServer.start(crdResources);
+    }
 
     @Override
     public ApiServerBinding binding() {

@@ -93,9 +93,14 @@ public final class RealApiServer implements TestApiServer {
 
     /** Installs (or replaces) our CRDs and waits until the server serves them (condition Established). */
     public static void installCrds(KubernetesClient client) {
-        Crds.install(client);
+        installCrds(client, Crds.RESOURCES);
+    }
+
+    /** Installs (or replaces) the CRDs read from these classpath resources and waits until they are Established. */
+    public static void installCrds(KubernetesClient client, java.util.List<String> resources) {
+        Crds.install(client, resources);
         Instant deadline = Instant.now().plus(ESTABLISHED_TIMEOUT);
-        for (CustomResourceDefinition crd : Crds.load(client)) {
+        for (CustomResourceDefinition crd : Crds.load(client, resources)) {
             String name = crd.getMetadata().getName();
             while (!established(client, name)) {
                 if (Instant.now().isAfter(deadline)) {

@@ -100,6 +100,7 @@ public class MetalkubeSettings {
         private Duration retryPeriod = Duration.ofSeconds(2);
         private String onLeaseLoss = "exit";
         private boolean serverSideApply = true;
+        private String openshiftMachines = "auto";
 
         /** Unset: in-cluster service account or ~/.kube/config. Set: that URL without credentials (demo, dev). */
         public String getMasterUrl() { return masterUrl; }
@@ -132,6 +133,12 @@ public class MetalkubeSettings {
         /** Finalizers added with server-side apply; false only for an API server without it (the demo's embedded one). */
         public boolean isServerSideApply() { return serverSideApply; }
         public void setServerSideApply(boolean v) { serverSideApply = v; }
+        /**
+         * machine.openshift.io/v1beta1 Machines: auto (default: served when the API server serves them), enabled (the
+         * operator does not start without them) or disabled (never watched, e.g. where OpenShift's own actuator serves them).
+         */
+        public String getOpenshiftMachines() { return openshiftMachines; }
+        public void setOpenshiftMachines(String v) { openshiftMachines = v; }
     }
 
     /** metalkube.ironic.*: the Ironic endpoint, its authentication and TLS, and how hosts are enrolled. */

@@ -9,7 +9,12 @@ import io.metalkube.application.port.out.CredentialsLookup;
 import io.metalkube.application.port.out.HostEventSink;
 import io.metalkube.application.port.out.HostStore;
 import io.metalkube.application.port.out.MachineStore;
+import io.metalkube.application.service.MachineClaimer;
+import io.metalkube.bootstrap.config.DefaultImageSetting;
 import io.metalkube.bootstrap.config.MetalkubeSettings;
+import io.metalkube.bootstrap.metrics.TimedReconciles;
+import io.metalkube.domain.claim.HostClaims;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.metalkube.kubernetes.KubernetesClients;
 import io.metalkube.kubernetes.KubernetesOperator;
 import io.metalkube.kubernetes.KubernetesPorts;
@@ -83,11 +88,32 @@ public class KubernetesFactory {
         return ports.events();
     }
 
+    /**
+     * The operator, serving OpenShift's Machines too (unless disabled) with a second claimer over the same hosts: the
+     * same claim code, so the two flavours never claim one host twice.
+     */
     @Singleton
     @Bean(preDestroy = "close")
     KubernetesOperator kubernetesOperator(KubernetesClient client, KubernetesSettings settings, ReconcileHostUseCase hosts,
-                                          ReconcileMachineUseCase machines) {
-        return new KubernetesOperator(client, settings, hosts, machines);
+                                          ReconcileMachineUseCase machines, KubernetesPorts ports, MetalkubeSettings.Kubernetes k,
+                                          MetalkubeSettings.Machines.DefaultImage defaultImage, MeterRegistry registry) {
+        KubernetesOperator operator = new KubernetesOperator(client, settings, hosts, machines);
+        String mode = openShiftMachines(k.getOpenshiftMachines());
+        if (!mode.equals("disabled")) {
+            MachineClaimer openShift = new MachineClaimer(ports.openShiftMachines(), ports.hosts(), HostClaims.standard(),
+                    DefaultImageSetting.image(defaultImage).orElse(null));
+            operator.serveOpenShiftMachines(TimedReconciles.machines(openShift, registry), mode.equals("enabled"));
+        }
+        return operator;
+    }
+
+    static String openShiftMachines(String v) {
+        String mode = v == null ? "" : v.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("auto", "enabled", "disabled").contains(mode)) {
+            throw new InvalidSettingException("metalkube.kubernetes.openshift-machines is \"" + v + "\"; set it to auto (serve "
+                    + "machine.openshift.io Machines when their CRD is installed), enabled or disabled");
+        }
+        return mode;
     }
 
     static LeaseSettings.OnLeaseLoss onLeaseLoss(String v) {
