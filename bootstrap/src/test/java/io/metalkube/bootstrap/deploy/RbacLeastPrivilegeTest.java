@@ -53,10 +53,13 @@ class RbacLeastPrivilegeTest {
         assertThat(granted.get("metal3.io/baremetalhosts/status")).containsExactlyInAnyOrder("get", "update", "patch");
         assertThat(granted.get("cluster.k8s.io/machines")).doesNotContain("create", "delete", "deletecollection");
         assertThat(granted.get("cluster.k8s.io/machines/status")).containsExactlyInAnyOrder("get", "update", "patch");
+        assertThat(granted.get("machine.openshift.io/machines")).doesNotContain("create", "delete", "deletecollection");
+        assertThat(granted.get("machine.openshift.io/machines/status")).containsExactlyInAnyOrder("get", "update", "patch");
         assertThat(granted.keySet()).as("nothing beyond these resources")
                 .containsExactlyInAnyOrder("/secrets", "/events", "coordination.k8s.io/leases",
                         "metal3.io/baremetalhosts", "metal3.io/baremetalhosts/status",
-                        "cluster.k8s.io/machines", "cluster.k8s.io/machines/status");
+                        "cluster.k8s.io/machines", "cluster.k8s.io/machines/status",
+                        "machine.openshift.io/machines", "machine.openshift.io/machines/status");
     }
 
     @Test
