@@ -128,7 +128,7 @@ public final class DemoCommand {
                              String health) throws InterruptedException {
         KubectlGateway gateway;
         try {
-            gateway = KubectlGateway.start(api.url());
+            gateway = KubectlGateway.start(api);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot open the kubectl gateway on a loopback port", e);
         }

@@ -2,6 +2,7 @@ package io.metalkube.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.metalkube.demo.apiserver.CrudApiServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,9 @@ import java.util.concurrent.Executors;
 
 /**
  * What {@code demo --hold} points kubectl at: the embedded API server (fabric8's CRUD mock) answers objects but not
- * API discovery, so {@code kubectl get bmh} would say "the server doesn't have a resource type". This front answers
- * the discovery documents kubectl asks for (build-notes.md, part 2 §7), renders {@code as=Table} answers for our
+ * API discovery on every query kubectl sends, so {@code kubectl get bmh} would say "the server doesn't have a resource
+ * type". This front answers the discovery documents kubectl asks for (build-notes.md, part 2 §7; the same documents the
+ * embedded API server registers, {@link CrudApiServer#discoveryDocuments()}), renders {@code as=Table} answers for our
  * custom resources from the CRDs' printer columns ({@link PrinterTable}), and passes every other request through.
  */
 final class KubectlGateway implements AutoCloseable {
@@ -34,19 +36,25 @@ final class KubectlGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final URI upstream;
+    private final Map<String, String> discovery;
 
-    private KubectlGateway(HttpServer server, ExecutorService executor, URI upstream) {
+    private KubectlGateway(HttpServer server, ExecutorService executor, URI upstream, Map<String, String> discovery) {
         this.server = server;
         this.executor = executor;
         this.upstream = upstream;
+        this.discovery = Map.copyOf(discovery);
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
     }
 
-    /** Listens on a free loopback port and forwards to {@code upstream}. */
-    static KubectlGateway start(URI upstream) throws IOException {
+    /** Listens on a free loopback port and forwards to the embedded API server, answering its discovery documents. */
+    static KubectlGateway start(CrudApiServer api) throws IOException {
+        return start(api.url(), api.discoveryDocuments());
+    }
+
+    private static KubectlGateway start(URI upstream, Map<String, String> discovery) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        KubectlGateway gateway = new KubectlGateway(server, executor, upstream);
+        KubectlGateway gateway = new KubectlGateway(server, executor, upstream, discovery);
         server.createContext("/", gateway::handle);
         server.setExecutor(executor);
         server.start();
@@ -61,11 +69,11 @@ final class KubectlGateway implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             boolean get = "GET".equals(exchange.getRequestMethod());
-            String discovery = get ? Discovery.DOCUMENTS.get(stripSlash(path)) : null;
+            String document = get ? discovery.get(stripSlash(path)) : null;
             java.util.Optional<String> openApi = get ? OpenApiDocuments.forPath(stripSlash(path)) : java.util.Optional.empty();
             String query = exchange.getRequestURI().getRawQuery();
-            if (discovery != null) {
-                reply(exchange, 200, "application/json", discovery.getBytes(StandardCharsets.UTF_8));
+            if (document != null) {
+                reply(exchange, 200, "application/json", document.getBytes(StandardCharsets.UTF_8));
             } else if (openApi.isPresent()) {
                 reply(exchange, 200, "application/json", openApi.get().getBytes(StandardCharsets.UTF_8));
             } else if (get && query != null && query.matches("(.*&)?watch=(true|1)(&.*)?")) {
@@ -138,40 +146,5 @@ final class KubectlGateway implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-    }
-
-    /** The discovery documents: core v1 (Secrets, Events) and our two API groups. */
-    static final class Discovery {
-
-        static final Map<String, String> DOCUMENTS = Map.of(
-                "/version", """
-                        {"major":"1","minor":"32","gitVersion":"v1.32.0-metalkube-demo","platform":"linux/amd64"}""",
-                "/api", """
-                        {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1"}]}""",
-                "/api/v1", """
-                        {"kind":"APIResourceList","groupVersion":"v1","resources":[
-                         %s,
-                         %s]}""".formatted(resource("secrets", "secret", "Secret", ""), resource("events", "event", "Event", "\"ev\"")),
-                "/apis", """
-                        {"kind":"APIGroupList","apiVersion":"v1","groups":[%s,%s]}""".formatted(group("metal3.io"), group("cluster.k8s.io")),
-                "/apis/metal3.io/v1alpha1", """
-                        {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"metal3.io/v1alpha1","resources":[
-                         %s]}""".formatted(resource("baremetalhosts", "baremetalhost", "BareMetalHost", "\"bmh\",\"bmhost\"")),
-                "/apis/cluster.k8s.io/v1alpha1", """
-                        {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"cluster.k8s.io/v1alpha1","resources":[
-                         %s]}""".formatted(resource("machines", "machine", "Machine", "")));
-
-        private static String group(String name) {
-            return """
-                    {"name":"%1$s","versions":[{"groupVersion":"%1$s/v1alpha1","version":"v1alpha1"}],\
-                    "preferredVersion":{"groupVersion":"%1$s/v1alpha1","version":"v1alpha1"}}""".formatted(name);
-        }
-
-        private static String resource(String plural, String singular, String kind, String shortNames) {
-            return """
-                    {"name":"%s","singularName":"%s","namespaced":true,"kind":"%s","shortNames":[%s],\
-                    "verbs":["create","delete","deletecollection","get","list","patch","update","watch"]}"""
-                    .formatted(plural, singular, kind, shortNames);
-        }
     }
 }

@@ -98,7 +98,7 @@ class KubectlAgainstTheDemoTest {
         assumeTrue(kubectl != null, "kubectl is not on PATH: these tests drive the demo with the real kubectl");
         api = CrudApiServer.start(Crds.RESOURCES);
         operator = RunningOperator.start(api, new DemoOptions(true, Duration.ofSeconds(120), 20, 0, dir.resolve("kc"), false));
-        gateway = KubectlGateway.start(api.url());
+        gateway = KubectlGateway.start(api);
         kubeconfig = CrudApiServer.writeKubeconfig(dir.resolve("demo.kubeconfig"), gateway.url());
     }
 

@@ -23,7 +23,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -43,6 +45,7 @@ public final class CrudApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final List<KubernetesClient> clients = new ArrayList<>();
+    private volatile Map<String, String> discovery = Map.of();
     private final Thread drainer;
     private volatile boolean closed;
 
@@ -62,13 +65,23 @@ public final class CrudApiServer implements AutoCloseable {
         api.expectLeaseAccessReview();
         api.drainer.start();
         List<CustomResourceDefinition> crds = crdResources.stream().map(CrudApiServer::readCrd).toList();
-        KubectlDiscovery.register(server, crds);
+        Map<String, Object> documents = KubectlDiscovery.documents(crds);
+        KubectlDiscovery.register(server, documents);
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        Map<String, String> json = new LinkedHashMap<>();
+        documents.forEach((path, document) -> json.put(path, serialization.asJson(document)));
+        api.discovery = Collections.unmodifiableMap(json);
         KubernetesClient setup = api.client();
         crds.forEach(crd -> setup.apiextensions().v1().customResourceDefinitions().resource(crd).create());
         return api;
     }
 
     /** A new plain fabric8 client (JDK HTTP, HTTP/1.1) for this server; closed with the server. */
+    /** The API discovery documents kubectl reads (path → JSON), for a front that serves them on any query. */
+    public Map<String, String> discoveryDocuments() {
+        return discovery;
+    }
+
     public synchronized KubernetesClient client() {
         KubernetesClient c = new KubernetesClientBuilder().withConfig(config()).withHttpClientFactory(new JdkHttpClientFactory())
                 .withHttpClientBuilderConsumer(b -> b.preferHttp11()).build();

@@ -12,14 +12,17 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The discovery documents kubectl needs before it will talk to the CRUD mock (build-notes.md, part 2 §7): the mock
  * serves none of them itself. kubectl always appends {@code ?timeout=32s}, and the mock matches expectations on the
  * exact path including the query, so these never shadow the CRUD paths fabric8 and JOSDK use. With them,
  * {@code kubectl get bmh}, {@code get machines}, {@code -o yaml}, {@code describe}, {@code delete} and
- * {@code apply --validate=false} work; {@code get -w} does not (the mock only serves WebSocket watches).
+ * {@code apply --validate=false} work; {@code get -w} does not (the mock only serves WebSocket watches). The demo's
+ * kubectl gateway serves the same documents ({@link CrudApiServer#discoveryDocuments()}) for every query.
  */
 final class KubectlDiscovery {
 
@@ -29,38 +32,51 @@ final class KubectlDiscovery {
     private KubectlDiscovery() {
     }
 
-    static void register(KubernetesMockServer server, List<CustomResourceDefinition> crds) {
-        VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0-metalkube-embedded")
-                .withPlatform("linux/amd64").build();
-        server.setVersionInfo(version);
-        for (String q : List.of(Q, "?timeout=5s", "")) {
-            server.expect().get().withPath("/version" + q).andReturn(200, version).always();
-        }
-        server.expect().get().withPath("/api" + Q).andReturn(200, new APIVersionsBuilder().withVersions("v1").build()).always();
-        server.expect().get().withPath("/api/v1" + Q).andReturn(200, new APIResourceListBuilder().withGroupVersion("v1")
+    /** Registers the documents on the mock, at the exact paths kubectl asks for. */
+    static void register(KubernetesMockServer server, Map<String, Object> documents) {
+        documents.forEach((path, document) -> {
+            if (path.equals("/version")) {
+                server.setVersionInfo((VersionInfo) document);
+                for (String q : List.of(Q, "?timeout=5s", "")) {
+                    server.expect().get().withPath(path + q).andReturn(200, document).always();
+                }
+            } else {
+                server.expect().get().withPath(path + Q).andReturn(200, document).always();
+            }
+        });
+    }
+
+    /** Path → document: the version, core v1, Leases, and each CRD's group with its resource and status subresource. */
+    static Map<String, Object> documents(List<CustomResourceDefinition> crds) {
+        Map<String, Object> documents = new LinkedHashMap<>();
+        documents.put("/version", new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0-metalkube-embedded")
+                .withPlatform("linux/amd64").build());
+        documents.put("/api", new APIVersionsBuilder().withVersions("v1").build());
+        documents.put("/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
                 .withResources(resource("secrets", "secret", "Secret", true),
                         resource("events", "event", "Event", true, "ev"),
                         resource("namespaces", "namespace", "Namespace", false, "ns"),
-                        resource("configmaps", "configmap", "ConfigMap", true, "cm")).build()).always();
+                        resource("configmaps", "configmap", "ConfigMap", true, "cm")).build());
 
         List<io.fabric8.kubernetes.api.model.APIGroup> groups = new ArrayList<>();
         groups.add(group("coordination.k8s.io", "v1"));
-        server.expect().get().withPath("/apis/coordination.k8s.io/v1" + Q).andReturn(200, new APIResourceListBuilder()
-                .withGroupVersion("coordination.k8s.io/v1").withResources(resource("leases", "lease", "Lease", true)).build()).always();
+        documents.put("/apis/coordination.k8s.io/v1", new APIResourceListBuilder()
+                .withGroupVersion("coordination.k8s.io/v1").withResources(resource("leases", "lease", "Lease", true)).build());
         for (CustomResourceDefinition crd : crds) {
             var spec = crd.getSpec();
             String version0 = spec.getVersions().get(0).getName();
             groups.add(group(spec.getGroup(), version0));
             var names = spec.getNames();
-            server.expect().get().withPath("/apis/" + spec.getGroup() + "/" + version0 + Q).andReturn(200, new APIResourceListBuilder()
+            documents.put("/apis/" + spec.getGroup() + "/" + version0, new APIResourceListBuilder()
                     .withGroupVersion(spec.getGroup() + "/" + version0)
                     .withResources(resource(names.getPlural(), names.getSingular(), names.getKind(), "Namespaced".equals(spec.getScope()),
                                     names.getShortNames().toArray(String[]::new)),
                             new APIResourceBuilder(resource(names.getPlural() + "/status", "", names.getKind(), true))
                                     .withVerbs("get", "patch", "update").build())
-                    .build()).always();
+                    .build());
         }
-        server.expect().get().withPath("/apis" + Q).andReturn(200, new APIGroupListBuilder().withGroups(groups).build()).always();
+        documents.put("/apis", new APIGroupListBuilder().withGroups(groups).build());
+        return documents;
     }
 
     private static io.fabric8.kubernetes.api.model.APIGroup group(String name, String version) {
