@@ -1,6 +1,5 @@
 package io.metalkube.kubernetes;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.metalkube.application.fake.FixtureBackend;
@@ -15,12 +14,8 @@ import io.metalkube.kubernetes.crd.BareMetalHostStatus;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import io.metalkube.kubernetes.store.KubernetesHostStore;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
-import io.metalkube.kubernetes.testing.TestApiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,28 +48,10 @@ class FinalizerTest {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Suite {
-
-        final ApiServerBinding binding;
-        TestApiServer api;
-        KubernetesClient client;
+    abstract static class Suite extends ApiServerSuite {
 
         Suite(ApiServerBinding binding) {
-            this.binding = binding;
-        }
-
-        @BeforeAll
-        void start() {
-            api = binding.open();
-            client = api.client();
-        }
-
-        @AfterAll
-        void stop() {
-            if (api != null) {
-                api.close();
-            }
+            super(binding);
         }
 
         @Test
@@ -175,19 +152,7 @@ class FinalizerTest {
             h.getMetadata().setAnnotations(Map.of(HostAnnotationCodec.STATUS, statusJson));
             client.resources(BareMetalHost.class).inNamespace(ns).resource(h).create();
             BareMetalHostStatus status = client.getKubernetesSerialization().unmarshal(statusJson, BareMetalHostStatus.class);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    client.resources(BareMetalHost.class).inNamespace(ns).withName(name).editStatus(c -> {
-                        c.setStatus(status);
-                        return c;
-                    });
-                    return;
-                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                    if (e.getCode() != 409 || attempt == 10) {
-                        throw e;
-                    }
-                }
-            }
+            new Site.User(client, ns).editStatus(name, c -> c.setStatus(status));
         }
     }
 }

@@ -177,12 +177,24 @@ final class Site {
 
         /** Edits a host as a user would, reading again if the operator wrote in between (409). */
         void edit(String name, Consumer<BareMetalHost> change) {
+            retryingConflicts(() -> client.resources(BareMetalHost.class).inNamespace(ns).withName(name).edit(h -> {
+                change.accept(h);
+                return h;
+            }));
+        }
+
+        /** Edits a host's status subresource (as another controller would), reading again on a 409. */
+        void editStatus(String name, Consumer<BareMetalHost> change) {
+            retryingConflicts(() -> client.resources(BareMetalHost.class).inNamespace(ns).withName(name).editStatus(h -> {
+                change.accept(h);
+                return h;
+            }));
+        }
+
+        private static void retryingConflicts(Runnable write) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    client.resources(BareMetalHost.class).inNamespace(ns).withName(name).edit(h -> {
-                        change.accept(h);
-                        return h;
-                    });
+                    write.run();
                     return;
                 } catch (KubernetesClientException e) {
                     if (e.getCode() != 409 || attempt == 10) {
