@@ -147,7 +147,10 @@ class OpenShiftMachineControllerTest {
             assertThat(openShift("twin").getStatus().errorReason).isNull();
 
             user.client().resources(OpenShiftMachine.class).inNamespace(ns).withName("twin").delete();
-            await().atMost(Site.PATIENCE).until(() -> openShift("twin") == null);
+            // JOSDK 5.2.3 races with itself when a Machine goes away while its last reconcile ends (TimerEventSource:
+            // scheduleOnce on a task the deletion event just cancelled, "Task already scheduled or cancelled", on its own
+            // thread, harmless: the object is gone); awaitility would report that foreign exception as this test's failure
+            await().atMost(Site.PATIENCE).dontCatchUncaughtExceptions().until(() -> openShift("twin") == null);
             BareMetalHost released = user.host(openShiftHost.substring(ns.length() + 1));
             assertThat(released.getSpec().consumerRef).as("released after deprovisioning").isNull();
             assertThat(released.getSpec().image).isNull();

@@ -9,6 +9,7 @@ import io.metalkube.domain.claim.Requirement;
 import io.metalkube.domain.claim.SelectorOperator;
 import io.metalkube.domain.host.ChecksumType;
 import io.metalkube.domain.host.ConsumerRef;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.DiskFormat;
 import io.metalkube.domain.host.Image;
 import io.metalkube.domain.host.SecretRef;
@@ -52,8 +53,9 @@ public final class ProviderConfigReader {
 
     /**
      * An OpenShift Machine's {@code spec.providerSpec.value}: kind {@value #CAPBM_KIND} only, read as OpenShift's
-     * baremetal actuator reads it (configFromProviderSpec: strict, an unknown field is an error), except that a
-     * {@code userData} Secret must be in the Machine's namespace and {@code customDeploy} is refused with what to do.
+     * baremetal actuator reads it (configFromProviderSpec: strict, an unknown field is an error; provisionHost: an image
+     * with empty url and checksum is none, {@code customDeploy.method} goes to the host), except that a {@code userData}
+     * Secret must be in the Machine's namespace.
      */
     public static ProviderConfig readOpenShift(MachineSpec.ProviderValue providerSpec, ConsumerRef consumer, String namespace) {
         try {
@@ -69,10 +71,6 @@ public final class ProviderConfigReader {
             }
             for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (f.equals("customDeploy")) {
-                    throw new Invalid(where + ".customDeploy is not supported on Machines yet; set spec.customDeploy on the "
-                            + "BareMetalHosts instead (a host keeps it when claimed) and drop it here");
-                }
                 if (!OPENSHIFT_FIELDS.contains(f)) {
                     throw new Invalid(where + " has an unknown field \"" + f + "\"; " + CAPBM_KIND + " has " + String.join(", ", OPENSHIFT_FIELDS));
                 }
@@ -82,14 +80,37 @@ public final class ProviderConfigReader {
             return new ProviderConfig.Valid(new ClaimRequest(consumer, namespace,
                     structuredSelector(where + ".hostSelector", value.path("hostSelector")),
                     noImage ? null : image(where + ".image", image), // CAPBM: an empty image {} sets no image
-                    userData(where + ".userData", value.path("userData"), namespace)));
+                    userData(where + ".userData", value.path("userData"), namespace))
+                    .withCustomDeploy(customDeploy(where + ".customDeploy", value.path("customDeploy"))));
         } catch (Invalid | InvalidSelectorException e) {
             return new ProviderConfig.Invalid(e.getMessage());
         }
     }
 
-    /** The top-level fields of OpenShift's BareMetalMachineProviderSpec (customDeploy is refused on its own). */
-    private static final List<String> OPENSHIFT_FIELDS = List.of("apiVersion", "kind", "metadata", "image", "userData", "hostSelector");
+    /** The top-level fields of OpenShift's BareMetalMachineProviderSpec. */
+    private static final List<String> OPENSHIFT_FIELDS = List.of("apiVersion", "kind", "metadata", "image", "userData", "hostSelector",
+            "customDeploy");
+
+    /** {@code customDeploy {method}}: an empty method is none, as CAPBM's provisionHost reads it. */
+    private static CustomDeploy customDeploy(String where, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Invalid(where + " must be an object {method: <deploy step, e.g. install_coreos>}");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("method")) {
+                throw new Invalid(where + " has an unknown field \"" + f + "\"; only method is allowed");
+            }
+        }
+        JsonNode method = node.path("method");
+        if (!method.isMissingNode() && !method.isNull() && !method.isTextual()) {
+            throw new Invalid(where + ".method must be a string (a deploy step, e.g. install_coreos)");
+        }
+        return CustomDeploy.ofNullable(method.asText(null));
+    }
 
     private static ClaimRequest request(MachineSpec spec, ConsumerRef consumer, String namespace) {
         String where;

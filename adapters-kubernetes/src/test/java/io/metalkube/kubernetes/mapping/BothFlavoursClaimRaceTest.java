@@ -150,7 +150,8 @@ class BothFlavoursClaimRaceTest {
                             metadata: {name: %s, namespace: %s}
                             spec: {providerSpec: {value: {apiVersion: baremetal.cluster.k8s.io/v1alpha1, kind: BareMetalMachineProviderSpec,
                                    hostSelector: %s, %s, userData: {name: worker-user-data}}}}
-                            """.formatted(name, NS, selector, image), OpenShiftMachine.class);
+                            """.formatted(name, NS, selector, rnd.nextInt(3) == 0 // as OpenShift's installer writes workers
+                            ? "customDeploy: {method: install_coreos}, image: {url: \"\", checksum: \"\"}" : image), OpenShiftMachine.class);
                     openShift.machines().put(OpenShiftMachineMapper.toView(m));
                 } else {
                     String seedSelector = rnd.nextBoolean() ? "{pool: a}" : selector;

@@ -32,7 +32,7 @@ class OpenShiftMachineGoldenTest {
         for (JsonNode c : Golden.read("openshift-machines.yaml")) {
             tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> checkMachine(c)));
         }
-        assertThat(tests).hasSizeGreaterThan(15);
+        assertThat(tests).hasSizeGreaterThan(20);
         return tests.stream();
     }
 
@@ -56,6 +56,7 @@ class OpenShiftMachineGoldenTest {
         assertThat(r.image() == null ? null : r.image().url()).isEqualTo(text(e.get("image")));
         assertThat(r.userData() == null ? null : r.userData().namespace() + "/" + r.userData().name()).isEqualTo(text(e.get("userData")));
         assertThat(view.chosenHost().map(MachineMapper::chosenHost).orElse(null)).isEqualTo(text(e.get("chosenHost")));
+        assertThat(r.customDeploy() == null ? null : r.customDeploy().method()).isEqualTo(text(e.get("customDeploy")));
     }
 
     @TestFactory

@@ -13,6 +13,7 @@ import io.metalkube.domain.claim.ClaimDecision;
 import io.metalkube.domain.claim.ClaimRequest;
 import io.metalkube.domain.claim.HostClaims;
 import io.metalkube.domain.claim.ReleaseStep;
+import io.metalkube.domain.host.CustomDeploy;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.Image;
@@ -117,7 +118,7 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
                 MachineView m = annotate(machine, chosen.host().id());
                 yield owned(m, takeHost(m, chosen.host(), request));
             }
-            case ClaimDecision.NoneAvailable none when none.lackingOnlyAnImage() > 0 && request.image() == null ->
+            case ClaimDecision.NoneAvailable none when none.lackingOnlyAnImage() > 0 && !request.deploys() ->
                     noImage(forgetChosenHost(machine), none.lackingOnlyAnImage());
             case ClaimDecision.NoneAvailable none -> noHost(forgetChosenHost(machine), none.summary());
         };
@@ -128,12 +129,12 @@ public final class MachineClaimer implements ReconcileMachineUseCase {
      * named one) gets the image now, as CAPM3's setHostSpec does on every update while the host has none.
      */
     private Host withImage(MachineView machine, Host host, ClaimRequest request) {
-        if (request.image() == null || !awaitsImage(host)) {
+        if (!request.deploys() || !awaitsImage(host)) {
             return host;
         }
         Host updated = hosts.compareAndSetSpec(host, claims.claim(host, request));
         machines.publish(machine, HostEvent.normal("HostImageSet", "BareMetalHost " + host.id() + " had no image; provisioning "
-                + request.image().url()));
+                + CustomDeploy.describe(request.image(), request.customDeploy())));
         return updated;
     }
 

@@ -71,6 +71,20 @@ class MachineImageTest {
     }
 
     @Test
+    void aMachineWithACustomDeployClaimsAHostWithoutAnImageAndIsProvisionedByTheMethodNotTheDefault() {
+        addHostsWithoutImages(1);
+        world.useDefaultImage(DEFAULT);
+        MachineView m = world.addCustomDeployMachine("ostest-worker-0", Map.of("node-profile", "node"), "install_coreos");
+
+        assertThat(world.runUntil(() -> "Provisioned".equals(world.machines.find(m.id()).orElseThrow().status().phase()), 300)).isTrue();
+
+        Host h = world.host("worker-0");
+        assertThat(h.spec().customDeploy().method()).isEqualTo("install_coreos");
+        assertThat(h.spec().image()).as("OpenShift's install_coreos machines carry no image; the default is not forced on them").isNull();
+        assertThat(world.machines.find(m.id()).orElseThrow().status().errorReason()).isEmpty();
+    }
+
+    @Test
     void aMachineNamingItsOwnImageIgnoresTheDefault() {
         addHostsWithoutImages(1);
         world.useDefaultImage(DEFAULT);

@@ -85,6 +85,16 @@ final class World {
         return m;
     }
 
+    /** A Machine whose provider config names a custom deploy {@code method} and no image (OpenShift's install_coreos). */
+    MachineView addCustomDeployMachine(String name, Map<String, String> selector, String method) {
+        ConsumerRef ref = new ConsumerRef("machine.openshift.io/v1beta1", "Machine", NS, name);
+        ClaimRequest request = new ClaimRequest(ref, NS, LabelSelector.ofLabels(selector), null, null)
+                .withCustomDeploy(new io.metalkube.domain.host.CustomDeploy(method));
+        MachineView m = machines.put(new MachineView(new MachineId(NS, name), "", ref, Optional.empty(), new ProviderConfig.Valid(request), false, null));
+        due.put(m.id(), clock.instant());
+        return m;
+    }
+
     Host host(String name) {
         return hosts.find(new HostId(NS, name)).orElseThrow();
     }

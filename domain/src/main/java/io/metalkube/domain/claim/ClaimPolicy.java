@@ -68,7 +68,7 @@ public interface ClaimPolicy {
      * carries one in spec.image (or a spec.customDeploy). Otherwise the host would be claimed and never provisioned (issue 14).
      */
     ClaimPolicy IMAGE_TO_PROVISION = of("an image to provision", (h, r) ->
-            r.image() != null || h.spec().hasDeployment() ? Optional.empty() : Optional.of("no image to provision"));
+            r.deploys() || h.spec().hasDeployment() ? Optional.empty() : Optional.of("no image to provision"));
 
     /**
      * Every policy, cheapest and most telling first; {@link #IMAGE_TO_PROVISION} last, so that a host it rejects

@@ -116,13 +116,20 @@ public final class HostClaims {
     }
 
     /**
-     * The spec after claiming: consumerRef set; image and userData set only if the host has neither an image nor a
-     * custom deploy (no in-place re-provisioning); online so that provisioning starts.
+     * The spec after claiming: consumerRef set; the request's image and/or custom deploy, and its userData, set only
+     * if the host has neither an image nor a custom deploy (no in-place re-provisioning); online so that provisioning
+     * starts.
      */
     public HostSpec claim(Host host, ClaimRequest request) {
         HostSpec spec = host.spec().withConsumerRef(request.consumer());
-        if (!spec.hasDeployment() && request.image() != null) {
-            spec = spec.withImage(request.image()).withUserData(request.userData());
+        if (!spec.hasDeployment() && request.deploys()) {
+            if (request.image() != null) {
+                spec = spec.withImage(request.image());
+            }
+            if (request.customDeploy() != null) {
+                spec = spec.withCustomDeploy(request.customDeploy());
+            }
+            spec = spec.withUserData(request.userData());
         }
         return spec.withOnline(true);
     }

@@ -130,6 +130,22 @@ class HostClaimsTest {
     }
 
     @Test
+    void aCustomDeployRequestSetsTheMethodAndTheUserDataAndNoImage() {
+        ClaimRequest request = new ClaimRequest(new ConsumerRef("machine.openshift.io/v1beta1", "Machine", "dc1", "worker-a"), "dc1",
+                LabelSelector.everything(), null, new SecretRef("worker-user-data", "dc1"))
+                .withCustomDeploy(new io.metalkube.domain.host.CustomDeploy("install_coreos"));
+
+        HostSpec spec = claims.claim(eligible("h").build(), request);
+
+        assertThat(spec.customDeploy().method()).isEqualTo("install_coreos");
+        assertThat(spec.image()).isNull();
+        assertThat(spec.userData()).isEqualTo(new SecretRef("worker-user-data", "dc1"));
+        assertThat(spec.online()).isTrue();
+        assertThat(ClaimPolicy.IMAGE_TO_PROVISION.reject(eligible("h").build(), request)).as("a custom deploy is something to provision").isEmpty();
+        assertThat(request.withImageIfNone(OTHER_IMAGE)).as("the site's default image does not replace a custom deploy").isEqualTo(request);
+    }
+
+    @Test
     void claimingNeverReplacesAnImageAlreadyThere() {
         Host host = eligible("h").withImage(OTHER_IMAGE).build();
 
