@@ -2,19 +2,20 @@ package io.metalkube.kubernetes.mapping;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.metalkube.domain.host.ConditionStatus;
+import io.metalkube.domain.host.HostConditionRules;
 import io.metalkube.domain.host.HostStatus;
-import io.metalkube.domain.host.OperationalStatus;
-import io.metalkube.domain.host.ProvisioningState;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * status.conditions per Kubernetes conventions (type, status True/False/Unknown, reason in CamelCase, message,
- * lastTransitionTime that moves only when status changes, observedGeneration). Types follow metal3's:
- * Ready, Provisioned, Healthy, Progressing.
+ * status.conditions on the wire (Kubernetes conventions: type, status True/False/Unknown, CamelCase reason, message,
+ * lastTransitionTime, observedGeneration). What they mean is the domain's ({@link HostConditionRules}, metal3's
+ * types and reasons); this class only maps them to and from fabric8's Condition.
  */
 public final class HostConditions {
 
@@ -22,37 +23,38 @@ public final class HostConditions {
     }
 
     public static List<Condition> of(HostStatus s, List<Condition> previous, Long generation, Instant now) {
-        String stateReason = camel(s.state());
-        boolean error = s.hasError();
-        boolean steady = s.state().isSteady();
-        boolean provisioned = s.state() == ProvisioningState.PROVISIONED || s.state() == ProvisioningState.EXTERNALLY_PROVISIONED;
-        boolean progressing = !steady && s.state() != ProvisioningState.NONE && s.state() != ProvisioningState.UNMANAGED;
-        String errorReason = error ? s.errorType().eventReason() : null;
         List<Condition> out = new ArrayList<>();
-        out.add(condition("Ready", steady && !error && s.operationalStatus() != OperationalStatus.DETACHED,
-                error ? errorReason : stateReason,
-                error ? s.errorMessage() : "host is " + label(s.state()), previous, generation, now));
-        out.add(condition("Provisioned", provisioned, stateReason, "host is " + label(s.state()), previous, generation, now));
-        out.add(condition("Healthy", !error, error ? errorReason : "NoError", error ? s.errorMessage() : "no error reported",
-                previous, generation, now));
-        out.add(condition("Progressing", progressing, stateReason, progressing ? "host is " + label(s.state()) : "no operation running",
-                previous, generation, now));
+        for (io.metalkube.domain.host.Condition c : HostConditionRules.of(s, toDomain(previous), now)) {
+            out.add(new ConditionBuilder().withType(c.type()).withStatus(c.status().wireName()).withReason(c.reason())
+                    .withMessage(c.message()).withObservedGeneration(generation)
+                    .withLastTransitionTime(c.lastTransitionTime().toString()).build());
+        }
         return out;
     }
 
-    private static Condition condition(String type, boolean value, String reason, String message, List<Condition> previous,
-                                       Long generation, Instant now) {
-        String status = value ? "True" : "False";
-        String since = now.toString();
-        if (previous != null) {
-            for (Condition p : previous) {
-                if (p != null && type.equals(p.getType()) && status.equals(p.getStatus()) && p.getLastTransitionTime() != null) {
-                    since = p.getLastTransitionTime();
+    /** The stored conditions as the domain reads them; an entry without a type or a readable time keeps no time. */
+    static List<io.metalkube.domain.host.Condition> toDomain(List<Condition> wire) {
+        List<io.metalkube.domain.host.Condition> out = new ArrayList<>();
+        if (wire != null) {
+            for (Condition c : wire) {
+                if (c != null && c.getType() != null) {
+                    out.add(new io.metalkube.domain.host.Condition(c.getType(), ConditionStatus.fromWire(c.getStatus()),
+                            c.getReason() == null ? "" : c.getReason(), c.getMessage(), time(c.getLastTransitionTime())));
                 }
             }
         }
-        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-                .withObservedGeneration(generation).withLastTransitionTime(since).build();
+        return out;
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null; // an unreadable time restarts at now: the condition is still written, with a fresh time
+        }
     }
 
     /** True when both lists say the same, ignoring lastTransitionTime. */
@@ -76,20 +78,5 @@ public final class HostConditions {
             }
         }
         return true;
-    }
-
-    private static String camel(ProvisioningState state) {
-        if (state == ProvisioningState.NONE) {
-            return "New";
-        }
-        StringBuilder b = new StringBuilder();
-        for (String word : state.wireName().split(" ")) {
-            b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return b.toString();
-    }
-
-    private static String label(ProvisioningState state) {
-        return state == ProvisioningState.NONE ? "new" : state.wireName();
     }
 }

@@ -123,14 +123,14 @@ class KubernetesStoresTest {
 
             BareMetalHost cr = client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get();
             assertThat(cr.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
-                    .containsExactly("Ready=False", "Provisioned=False", "Healthy=True", "Progressing=True");
+                    .containsExactly("Ready=False", "Provisioned=False", "Healthy=Unknown", "Progressing=True", "Manageable=False", "AvailableForProvisioning=False");
             String healthySince = cr.getStatus().conditions.get(2).getLastTransitionTime();
 
             Host available = ports.hosts().writeStatus(again, registering.withState(ProvisioningState.AVAILABLE));
             assertThat(available.revision()).isNotEqualTo(again.revision());
             BareMetalHost after = client.resources(BareMetalHost.class).inNamespace(ns).withName("h1").get();
             assertThat(after.getStatus().conditions).extracting(c -> c.getType() + "=" + c.getStatus())
-                    .containsExactly("Ready=True", "Provisioned=False", "Healthy=True", "Progressing=False");
+                    .containsExactly("Ready=False", "Provisioned=False", "Healthy=Unknown", "Progressing=False", "Manageable=True", "AvailableForProvisioning=True");
             assertThat(after.getStatus().conditions.get(2).getLastTransitionTime()).as("unchanged condition keeps its time").isEqualTo(healthySince);
             assertThat(after.getSpec().bmc.address).as("a status write leaves spec alone").isEqualTo("ipmi://192.0.2.1");
         }
