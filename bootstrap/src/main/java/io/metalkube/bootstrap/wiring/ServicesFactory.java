@@ -16,6 +16,7 @@ import io.metalkube.bootstrap.config.DefaultImageSetting;
 import io.metalkube.bootstrap.config.MetalkubeSettings;
 import io.metalkube.bootstrap.metrics.BackendReachability;
 import io.metalkube.bootstrap.metrics.HostStateGauges;
+import io.metalkube.bootstrap.metrics.Metal3Metrics;
 import io.metalkube.bootstrap.metrics.MeteredBackend;
 import io.metalkube.bootstrap.metrics.TimedReconciles;
 import io.metalkube.domain.claim.HostClaims;
@@ -35,7 +36,7 @@ import java.util.List;
 
 /**
  * Builds the application's use cases from the ports: the back-end measured by {@link MeteredBackend}, the use
- * cases measured by {@link TimedReconciles}. The stores come from the Kubernetes adapter ({@link KubernetesFactory}).
+ * cases measured by {@link TimedReconciles}, and metal3's series beside ours by {@link Metal3Metrics}. The stores come from the Kubernetes adapter ({@link KubernetesFactory}).
  */
 @Factory
 public class ServicesFactory {
@@ -61,8 +62,9 @@ public class ServicesFactory {
      */
     @Singleton
     @Named("metered")
-    Backend meteredBackend(SiteBackend site, MeterRegistry registry, BackendReachability reachability, @Nullable LeaseFence fence) {
-        Backend metered = MeteredBackend.wrap(site.backend(), registry, reachability);
+    Backend meteredBackend(SiteBackend site, MeterRegistry registry, BackendReachability reachability, Metal3Metrics metal3,
+                           @Nullable LeaseFence fence) {
+        Backend metered = metal3.backend(MeteredBackend.wrap(site.backend(), registry, reachability));
         return fence == null ? metered : fence.guard(metered);
     }
 
@@ -74,10 +76,16 @@ public class ServicesFactory {
     @Singleton
     ReconcileHostUseCase reconcileHost(HostStore hosts, CredentialsLookup credentials, ProvisioningCapacity capacity,
                                        @Named("metered") Backend backend, HostEventSink events, Clock clock,
-                                       MeterRegistry registry) {
-        HostReconciler reconciler = new HostReconciler(hosts, credentials, capacity, new OperationRunner(backend), events,
-                new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
-        return TimedReconciles.hosts(reconciler, registry);
+                                       MeterRegistry registry, Metal3Metrics metal3) {
+        HostReconciler reconciler = new HostReconciler(metal3.statusWrites(hosts), metal3.credentials(credentials), capacity,
+                new OperationRunner(backend), events, new Lifecycle(LifecycleTimings.metal3Defaults()), clock);
+        return TimedReconciles.hosts(metal3.reconciles(reconciler), registry);
+    }
+
+    /** metal3's metric series (metrics.go), beside ours. */
+    @Singleton
+    Metal3Metrics metal3Metrics(MeterRegistry registry) {
+        return new Metal3Metrics(registry);
     }
 
     @Singleton
