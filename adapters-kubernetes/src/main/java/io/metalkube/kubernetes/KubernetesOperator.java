@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.metalkube.application.port.in.ReconcileHostUseCase;
 import io.metalkube.application.port.in.ReconcileMachineUseCase;
 import io.metalkube.kubernetes.controller.BareMetalHostController;
+import io.metalkube.kubernetes.controller.LeanCache;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.crd.Machine;
 import io.metalkube.kubernetes.controller.MachineController;
@@ -111,6 +112,7 @@ public final class KubernetesOperator implements AutoCloseable {
                                                                                  String finalizer) {
         c.withName(settings.operatorName() + "-" + name)
                 .withFinalizer(finalizer)
+                .withItemStore(LeanCache.<P>store(settings.namespaces()))
                 // annotations (paused, reboot, detached, inspect) do not bump metadata.generation: react to every change
                 .withGenerationAware(false)
                 .withFieldManager(settings.operatorName())

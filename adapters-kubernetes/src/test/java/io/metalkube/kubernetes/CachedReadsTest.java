@@ -6,6 +6,7 @@ import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.host.HostStatus;
 import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.store.InformerCaches;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
 import io.metalkube.kubernetes.testing.TestApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +81,18 @@ class CachedReadsTest {
             if (api != null) {
                 api.close();
             }
+        }
+
+        @Test
+        void theCachesHoldNoManagedFields() {
+            BareMetalHost onServer = api.client().resources(BareMetalHost.class).inNamespace(ns).withName("idle-0").get();
+            if (binding.real()) {
+                assertThat(onServer.getMetadata().getManagedFields()).as("a real API server tracks every field manager").isNotEmpty();
+            }
+            BareMetalHost cached = InformerCaches.of(site.client).host(ns, "idle-0").orElseThrow();
+            assertThat(cached.getMetadata().getManagedFields())
+                    .as("the operator's cache leaves managedFields out (at 10,000 hosts they filled a 256 MiB heap)").isNullOrEmpty();
+            assertThat(cached.getStatus().provisioning.state).isEqualTo("available");
         }
 
         @Test

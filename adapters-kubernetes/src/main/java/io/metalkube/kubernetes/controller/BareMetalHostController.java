@@ -88,6 +88,7 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost> 
                 .withName("credentials-secrets")
                 .withLabelSelector(SecretCredentialsLookup.LABEL + "=" + SecretCredentialsLookup.LABEL_VALUE)
                 .withNamespacesInheritedFromController()
+                .withItemStore(LeanCache.store(context.getControllerConfiguration().getEffectiveNamespaces()))
                 .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
                         .byIndex(BY_CREDENTIALS, secret.getMetadata().getName() + "#" + secret.getMetadata().getNamespace())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

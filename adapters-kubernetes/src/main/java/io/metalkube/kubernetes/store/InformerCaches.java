@@ -104,7 +104,8 @@ public final class InformerCaches {
         return serving;
     }
 
-    Optional<BareMetalHost> host(String namespace, String name) {
+    /** The cached copy of a host (while serving); public for tests that look at what the cache holds. */
+    public Optional<BareMetalHost> host(String namespace, String name) {
         return hosts.get(new ResourceID(name, namespace));
     }
 

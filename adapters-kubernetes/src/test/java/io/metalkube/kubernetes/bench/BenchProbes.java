@@ -120,6 +120,28 @@ final class BenchProbes {
             }
         }
 
+        /**
+         * The API server's objects at the end ({@code consumerByHost}: host name to the Machine its consumerRef names;
+         * {@code hostNameByMachine}: Machine to its status.hostName): a Machine that is the consumer of two hosts, or
+         * whose status names a host that is not consumed by it, is a double claim.
+         */
+        void endState(Map<String, String> consumerByHost, Map<String, String> hostNameByMachine) {
+            Map<String, List<String>> hostsByMachine = new java.util.TreeMap<>();
+            consumerByHost.forEach((host, machine) -> hostsByMachine.computeIfAbsent(machine, k -> new java.util.ArrayList<>()).add(host));
+            hostsByMachine.forEach((machine, hosts) -> {
+                if (hosts.size() > 1) {
+                    violation("on the API server at the end: Machine " + machine + " is the consumer of hosts " + hosts.stream().sorted().toList());
+                }
+            });
+            new java.util.TreeMap<>(hostNameByMachine).forEach((machine, host) -> {
+                List<String> consumed = hostsByMachine.getOrDefault(machine, List.of());
+                if (!consumed.contains(host)) {
+                    violation("on the API server at the end: Machine " + machine + " says host " + host
+                            + ", but that host's consumer is not it (hosts naming it: " + consumed + ")");
+                }
+            });
+        }
+
         void violation(String what) {
             violations.add(what);
         }
