@@ -433,10 +433,18 @@ public final class KubernetesScaleBench {
                 System.getProperty("java.version"));
         System.out.printf("server=%s load average %.2f (1 min)%n", real ? "kube-lite" : "mock",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("reproduce: ./mvnw -B -q -pl adapters-kubernetes -am test-compile dependency:build-classpath "
-                + "-Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && java -Xmx" + (Runtime.getRuntime().maxMemory() >> 20)
-                + "m" + (real ? "" : " -Dbench.server=mock") + " -cp adapters-kubernetes/target/test-classes:adapters-kubernetes/target/classes:$(cat adapters-kubernetes/target/bench.cp) "
-                + KubernetesScaleBench.class.getName() + " " + hosts + " " + machines + " " + limit);
+        List<String> opts = new ArrayList<>();
+        if (Runtime.getRuntime().maxMemory() >> 20 != 256) {
+            opts.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        }
+        if (!real) {
+            opts.add("-Dbench.server=mock");
+        }
+        if (Boolean.getBoolean("metalkube.kubernetes.directReads")) {
+            opts.add("-Dmetalkube.kubernetes.directReads=true");
+        }
+        System.out.println("reproduce: " + (opts.isEmpty() ? "" : "BENCH_JAVA_OPTS='" + String.join(" ", opts) + "' ")
+                + "bin/bench kube-scale " + hosts + " " + machines + " " + limit);
         if (!claims.violations().isEmpty()) {
             System.out.println("FAIL: double claims: " + claims.violations());
         }
