@@ -147,6 +147,28 @@ public final class RedfishBackend implements HostRegistration, HostInspection, H
     }
 
     /**
+     * A host that may not be powered off (spec.disablePowerOff): a restart the BMC carries out itself (redfish.md §3)
+     * — SOFT = GracefulRestart where the system offers it, else (and HARD) ForceRestart or PowerCycle; never a
+     * ForceOff followed by On. A host found off is powered on; one still changing power is waited for.
+     */
+    @Override
+    public Outcome reboot(Operation.Reboot r) {
+        return on(r.target(), "reboot (restart)", c -> {
+            ComputerSystem sys = c.system();
+            PowerState now = sys.powerState();
+            if (now == PowerState.OFF) {
+                return change(c, sys, Power.Intent.ON);
+            }
+            if (now != null && !now.settled()) {
+                return new Outcome.InProgress(POLL, "the BMC reports " + shown(now) + "; restarting once it settles");
+            }
+            boolean soft = r.mode() == PowerOffMode.SOFT && Power.resetTypeFor(sys, Power.Intent.SOFT_RESTART).isPresent();
+            Power.reset(c.session, sys, soft ? Power.Intent.SOFT_RESTART : Power.Intent.HARD_RESTART);
+            return new Outcome.Done();
+        });
+    }
+
+    /**
      * Already there → the observed state. Else the reset is sent once and then observed: while it is pending (for
      * {@code powerChangeGrace}) asking again only reads the system, so a BMC that takes seconds is not sent a
      * second reset on every poll (sushy-tools would queue another change, redfish.md §3).

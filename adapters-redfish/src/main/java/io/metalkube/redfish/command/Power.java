@@ -21,6 +21,7 @@ public final class Power {
         ON(List.of("On", "ForceOn")),
         HARD_OFF(List.of("ForceOff")),
         SOFT_OFF(List.of("GracefulShutdown")),
+        SOFT_RESTART(List.of("GracefulRestart")),
         HARD_RESTART(List.of("ForceRestart", "PowerCycle"));
 
         private final List<String> resetTypes;
