@@ -23,9 +23,14 @@ abstract class ApiServerSuite {
         this.binding = binding;
     }
 
+    /** CRDs beyond the default install this suite needs (classpath resources, e.g. Crds.OPENSHIFT_MACHINES). */
+    java.util.List<String> optionalCrds() {
+        return java.util.List.of();
+    }
+
     @BeforeAll
     void openServer() {
-        api = binding.open();
+        api = optionalCrds().isEmpty() ? binding.open() : binding.open(optionalCrds());
         client = api.client();
     }
 

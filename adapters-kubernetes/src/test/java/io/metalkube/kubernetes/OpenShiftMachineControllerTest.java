@@ -10,12 +10,10 @@ import io.metalkube.kubernetes.crd.MachineSpec;
 import io.metalkube.kubernetes.crd.OpenShiftMachine;
 import io.metalkube.kubernetes.crd.OpenShiftMachineSpec;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
-import io.metalkube.kubernetes.testing.TestApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -45,37 +43,35 @@ class OpenShiftMachineControllerTest {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Suite {
+    abstract static class Suite extends ApiServerSuite {
 
-        final ApiServerBinding binding;
-        TestApiServer api;
         Site.Instance site;
         Site.User user;
         String ns;
 
         Suite(ApiServerBinding binding) {
-            this.binding = binding;
+            super(binding);
+        }
+
+        @Override
+        List<String> optionalCrds() {
+            return List.of(Crds.OPENSHIFT_MACHINES);
         }
 
         @BeforeAll
         void start() {
-            api = binding.open(List.of(Crds.OPENSHIFT_MACHINES));
             ns = api.namespace("openshift");
             site = new Site.Instance(api, Site.settings("metalkube-openshift", ns), Site.instantBackend());
             site.operator.serveOpenShiftMachines(new MachineClaimer(site.ports.openShiftMachines(), site.ports.hosts(),
                     HostClaims.standard()), true);
             site.start();
-            user = new Site.User(api.client(), ns);
+            user = new Site.User(client, ns);
         }
 
         @AfterAll
         void stop() {
             if (site != null) {
                 site.close();
-            }
-            if (api != null) {
-                api.close();
             }
         }
 
