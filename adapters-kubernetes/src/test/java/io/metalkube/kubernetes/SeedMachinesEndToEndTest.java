@@ -110,7 +110,7 @@ class SeedMachinesEndToEndTest {
             assertThat(backend.image(new HostId(ns, "master-0"))).isEqualTo("http://images.example/os.qcow2");
             await().atMost(Site.PATIENCE).untilAsserted(() -> assertThat(user.events())
                     .extracting(e -> e.getInvolvedObject().getName() + ":" + e.getReason())
-                    .contains(master.getMetadata().getName() + ":HostClaimed", "master-0:StateChanged"));
+                    .contains(master.getMetadata().getName() + ":HostClaimed", "master-0:ProvisioningStarted", "master-0:ProvisioningComplete"));
 
             user.client().resources(Machine.class).inNamespace(ns).withName(master.getMetadata().getName()).delete();
             await().atMost(Site.PATIENCE).until(() -> user.machine(master.getMetadata().getName()) == null);

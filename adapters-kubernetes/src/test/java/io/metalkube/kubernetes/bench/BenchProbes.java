@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /** What the scale benchmark observes without adding a cache of its own: state changes, claims, heap. */
 final class BenchProbes {
@@ -27,12 +26,12 @@ final class BenchProbes {
     }
 
     /**
-     * The host store the services use, wrapped: counts state changes (status writes whose state differs), keeps
-     * each host's state (a small map, not a copy of the host), and notes when each Machine's claim was committed.
+     * The host store the services use, wrapped: keeps each host's state (a small map, not a copy of the host), and
+     * notes when each Machine's claim was committed. State changes are counted from the log ({@code TransitionLog}):
+     * one status write may store several.
      */
     static final class ObservedHostStore implements HostStore {
         final HostStore delegate;
-        final LongAdder stateChanges = new LongAdder();
         final Map<HostId, ProvisioningState> states = new ConcurrentHashMap<>();
         final Map<String, Long> claimedAtNanos = new ConcurrentHashMap<>();
         final ClaimLedger ledger;
@@ -64,9 +63,6 @@ final class BenchProbes {
         @Override
         public Host writeStatus(Host current, HostStatus status) {
             Host written = delegate.writeStatus(current, status);
-            if (status.state() != current.state()) {
-                stateChanges.increment();
-            }
             states.put(written.id(), written.state());
             return written;
         }

@@ -9,6 +9,7 @@ import io.metalkube.application.port.out.HostStore;
 import io.metalkube.application.port.out.ProvisioningCapacity;
 import io.metalkube.domain.host.Host;
 import io.metalkube.domain.host.HostId;
+import io.metalkube.domain.host.HostStatus;
 import io.metalkube.domain.lifecycle.Capacity;
 import io.metalkube.domain.lifecycle.CredentialsCheck;
 import io.metalkube.domain.lifecycle.Decision;
@@ -18,20 +19,30 @@ import io.metalkube.domain.lifecycle.Lifecycle;
 import io.metalkube.domain.lifecycle.Observation;
 import io.metalkube.domain.lifecycle.Operation;
 import io.metalkube.domain.lifecycle.Outcome;
+import io.metalkube.domain.lifecycle.StateChangeEvents;
+import io.metalkube.domain.lifecycle.Transition;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Use case: reconcile one host, in four named steps — observe (credentials, capacity), decide (the domain's
- * lifecycle), act (at most one back-end operation), record (status only when it changed, events, effects).
+ * lifecycle), act (at most one back-end operation per step), record (status only when it changed, events, effects).
+ * Steps that need no waiting follow each other in one reconcile, and their status goes into one write: before an
+ * operation that must find its state stored ({@link Operation#recordsStateFirst()}), when effects are due, and at
+ * the end. Each write's events report the state changes it stores ({@link StateChangeEvents}). So a host that
+ * passes through "preparing" to "available" costs one status write, not two (docs/decisions/0013-event-writes.md).
  */
 public final class HostReconciler implements ReconcileHostUseCase {
 
     private static final System.Logger LOG = System.getLogger(HostReconciler.class.getName());
     private static final Duration AFTER_CONFLICT = Duration.ofMillis(200);
+    /** Steps one reconcile takes at most before it writes and lets other hosts have the thread. */
+    static final int MAX_STEPS = 12;
 
     private final HostStore hosts;
     private final CredentialsLookup credentials;
@@ -66,18 +77,31 @@ public final class HostReconciler implements ReconcileHostUseCase {
         }
     }
 
-    private ReconcileResult reconcile(Host host) {
-        Observation observation = observe(host);
-        Decision decision = lifecycle.plan(host, observation, clock.instant());
-        if (decision.operation().isPresent()) {
-            host = record(host, decision);
-            Operation operation = decision.operation().get();
-            Outcome outcome = act(operation);
-            decision = lifecycle.conclude(host, operation, outcome, clock.instant());
+    private ReconcileResult reconcile(Host stored) {
+        Unrecorded unrecorded = new Unrecorded(stored);
+        for (int steps = 1; ; steps++) {
+            Host host = unrecorded.host();
+            Decision decision = lifecycle.plan(host, observe(host), clock.instant());
+            if (decision.operation().isPresent()) {
+                Operation operation = decision.operation().get();
+                unrecorded.add(decision);
+                if (operation.recordsStateFirst() || !decision.effects().isEmpty()) {
+                    unrecorded = record(unrecorded);
+                }
+                Outcome outcome = act(operation);
+                decision = lifecycle.conclude(unrecorded.host(), operation, outcome, clock.instant());
+            }
+            unrecorded.add(decision);
+            boolean gone = decision.effects().contains(Effect.REMOVE_FINALIZER);
+            if (!gone && decision.continuesNow() && steps < MAX_STEPS) {
+                if (!decision.effects().isEmpty()) {
+                    unrecorded = record(unrecorded);
+                }
+                continue;
+            }
+            record(unrecorded);
+            return gone ? ReconcileResult.finished() : new ReconcileResult(decision.requeue(), false);
         }
-        record(host, decision);
-        boolean gone = decision.effects().contains(Effect.REMOVE_FINALIZER);
-        return gone ? ReconcileResult.finished() : new ReconcileResult(decision.requeue(), false);
     }
 
     /** Observe: the credentials Secret, and the provisioning limit when the lifecycle may need it. */
@@ -95,30 +119,79 @@ public final class HostReconciler implements ReconcileHostUseCase {
         return backend.run(operation);
     }
 
-    /** Record: status if changed, then events, then effects. Returns the host as stored. */
-    private Host record(Host host, Decision decision) {
-        Host stored = host;
-        if (!decision.status().equals(host.status())) {
-            stored = hosts.writeStatus(host, decision.status());
-            logTransition(host, decision);
+    /** Record: the status if it changed, then the events of the steps it records, then their effects. */
+    private Unrecorded record(Unrecorded unrecorded) {
+        Host stored = unrecorded.stored();
+        if (!unrecorded.status().equals(stored.status())) {
+            stored = hosts.writeStatus(stored, unrecorded.status());
         }
-        for (HostEvent event : decision.events()) {
-            events.publish(host.id(), event);
+        unrecorded.log();
+        for (HostEvent event : StateChangeEvents.of(unrecorded.steps())) {
+            events.publish(stored.id(), event);
         }
-        if (!decision.effects().isEmpty()) {
-            stored = hosts.apply(stored, decision.effects());
+        if (!unrecorded.effects().isEmpty()) {
+            stored = hosts.apply(stored, unrecorded.effects());
         }
-        return stored;
+        return new Unrecorded(stored);
     }
 
-    private static void logTransition(Host before, Decision decision) {
-        if (before.state() != decision.status().state()) {
-            LOG.log(Level.INFO, () -> "host " + before.id() + ": " + label(before.state().wireName()) + " -> "
-                    + label(decision.status().state().wireName()));
+    /** The host as stored, and the steps decided since that are not recorded yet (their status, events and effects). */
+    private static final class Unrecorded {
+        private final Host stored;
+        private final List<Decision> steps = new ArrayList<>();
+        private final List<HostStatus> before = new ArrayList<>();
+        private HostStatus status;
+
+        Unrecorded(Host stored) {
+            this.stored = stored;
+            this.status = stored.status();
         }
-        if (decision.status().hasError() && !decision.status().equals(before.status())) {
-            LOG.log(Level.WARNING, () -> "host " + before.id() + ": " + decision.status().errorType().wireName() + ": "
-                    + decision.status().errorMessage() + " (errorCount " + decision.status().errorCount() + ")");
+
+        Host stored() {
+            return stored;
+        }
+
+        /** The host as the next step sees it: stored, with the status decided so far. */
+        Host host() {
+            return status == stored.status() ? stored : stored.withStatus(status);
+        }
+
+        HostStatus status() {
+            return status;
+        }
+
+        List<Decision> steps() {
+            return steps;
+        }
+
+        void add(Decision decision) {
+            before.add(status);
+            steps.add(decision);
+            status = decision.status();
+        }
+
+        List<Effect> effects() {
+            List<Effect> all = new ArrayList<>();
+            for (Decision d : steps) {
+                d.effects().stream().filter(e -> !all.contains(e)).forEach(all::add);
+            }
+            return all;
+        }
+
+        /** One INFO line per state change and one WARNING per new error, once they are stored. */
+        void log() {
+            HostId id = stored.id();
+            for (int i = 0; i < steps.size(); i++) {
+                Decision d = steps.get(i);
+                HostStatus was = before.get(i);
+                for (Transition t : d.transitions()) {
+                    LOG.log(Level.INFO, () -> "host " + id + ": " + label(t.from().wireName()) + " -> " + label(t.to().wireName()));
+                }
+                if (d.status().hasError() && !d.status().equals(was)) {
+                    LOG.log(Level.WARNING, () -> "host " + id + ": " + d.status().errorType().wireName() + ": "
+                            + d.status().errorMessage() + " (errorCount " + d.status().errorCount() + ")");
+                }
+            }
         }
     }
 

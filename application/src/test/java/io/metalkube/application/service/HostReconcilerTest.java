@@ -32,6 +32,39 @@ class HostReconcilerTest {
     }
 
     @Test
+    void stepsThatNeedNoWaitingShareAStatusWriteAndEachStateChangeIsInOneEvent() {
+        Host h = world.addHost("h1", Map.of());
+        world.runUntil(() -> world.host("h1").state() == ProvisioningState.AVAILABLE && world.host("h1").status().poweredOn() != null, 50);
+
+        // (none) → registering → inspecting stored before the inspection runs; → preparing → available with the power read
+        assertThat(world.hosts.statusWrites()).isEqualTo(2);
+        assertThat(world.events.events()).extracting(e -> e.event().reason() + ": " + e.event().message()).containsExactly(
+                "BMCAccessValidated: Verified access to BMC (credentials from Secret \"h1-bmc\")",
+                "Registered: Registered new host; provisioning state changed from (none) to \"inspecting\" (through \"registering\")",
+                "InspectionComplete: Hardware inspection completed; provisioning state changed from \"inspecting\" to \"available\" (through \"preparing\")");
+        assertThat(world.host("h1").status().operationHistory().inspect().end()).isNotNull();
+        assertThat(h.id()).isEqualTo(world.host("h1").id());
+    }
+
+    @Test
+    void theStateThatNamesTheWorkIsStoredBeforeTheBackEndDoesIt() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        HostReconciler reconciler = new HostReconciler(world.hosts, world.credentials, new StateCountingCapacity(world.hosts, 20, world.clock),
+                new OperationRunner(world.backend.asBackend().around((operation, call) -> {
+                    seen.add(operation.kind() + " in " + world.host("h1").state().wireName());
+                    return call.get();
+                })), world.events, world.lifecycle, world.clock);
+        Host h = world.addHost("h1", Map.of());
+        world.hosts.edit(h.id(), x -> x.withSpec(x.spec().withOnline(true).withImage(io.metalkube.domain.host.Image.of("http://images/os.qcow2", "abc"))));
+        for (int i = 0; i < 10 && world.host("h1").state() != ProvisioningState.PROVISIONED; i++) {
+            reconciler.reconcile(h.id());
+        }
+
+        assertThat(seen).startsWith("register in ", "inspect in inspecting", "provision in provisioning");
+        assertThat(world.host("h1").state()).isEqualTo(ProvisioningState.PROVISIONED);
+    }
+
+    @Test
     void anIdleHostCostsNoWritesAndOneBackendReadPerPoll() {
         world.addHost("h1", Map.of());
         world.runUntil(() -> world.host("h1").state() == ProvisioningState.AVAILABLE && world.host("h1").status().poweredOn() != null, 50);

@@ -60,11 +60,11 @@ final class Conclusions {
             case Operation.Register r -> concludeRegister(host, r, outcome, step);
             case Operation.Inspect i -> switch (outcome) {
                 case Outcome.Inspected in -> step.succeed().status(step.status().withHardware(in.hardware()))
-                        .event(HostEvent.normal("InspectionComplete", "hardware inspection finished")).moveTo(PREPARING).requeueNow().done();
+                        .event(HostEvent.normal("InspectionComplete", Metal3Messages.INSPECTION_COMPLETE)).moveTo(PREPARING).requeueNow().done();
                 default -> failure(host, step, ErrorType.INSPECTION, outcome, "inspection");
             };
             case Operation.Provision p -> switch (outcome) {
-                case Outcome.Done d -> step.succeed().event(HostEvent.normal("ProvisioningComplete", p.deployment() + " provisioned"))
+                case Outcome.Done d -> step.succeed().event(HostEvent.normal("ProvisioningComplete", Metal3Messages.provisioningComplete(p.deployment())))
                         .moveTo(PROVISIONED).requeueNow().done();
                 default -> failure(host, step, ErrorType.PROVISIONING, outcome, "provisioning");
             };
@@ -94,7 +94,7 @@ final class Conclusions {
                 s = s.withProvisioning(s.provisioning().withId(reg.provisionerId()));
             }
             return step.status(s.withOperationalStatus(s.operationalStatus() == OperationalStatus.DISCOVERED ? OperationalStatus.OK : s.operationalStatus()))
-                    .event(HostEvent.normal("BMCAccessValidated", "BMC credentials from Secret \"" + r.credentialsVersion().secretName() + "\" work"))
+                    .event(HostEvent.normal("BMCAccessValidated", Metal3Messages.bmcAccessValidated(r.credentialsVersion())))
                     .requeueNow().done();
         }
         step.status(step.status().withTriedCredentials(r.credentialsVersion()));
@@ -108,7 +108,7 @@ final class Conclusions {
                 .event(HostEvent.normal("DeprovisioningComplete", "host deprovisioned"));
         if (host.spec().wantsProvisioning()) {
             return step.status(step.status().withProvisioning(step.status().provisioning().withDeploymentOf(host.spec())))
-                    .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning " + host.spec().deploymentSummary()))
+                    .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", Metal3Messages.provisioningStarted(host.spec().deploymentSummary())))
                     .requeueNow().done();
         }
         return step.moveTo(AVAILABLE).requeueNow().done();
@@ -121,7 +121,7 @@ final class Conclusions {
                 step.succeed();
                 step.status(step.status().withPoweredOn(ps.poweredOn()).withPowerOffSince(ps.poweredOn() ? step.status().powerOffSince() : null));
                 if (asked != null && ps.poweredOn() == asked) {
-                    step.event(HostEvent.normal(asked ? "PowerOn" : "PowerOff", "host powered " + (asked ? "on" : "off")));
+                    step.event(HostEvent.normal(asked ? "PowerOn" : "PowerOff", Metal3Messages.powered(asked)));
                 }
                 boolean settled = asked == null || ps.poweredOn() == asked;
                 yield step.requeue(settled ? jittered(host) : POWER_SETTLE).done();

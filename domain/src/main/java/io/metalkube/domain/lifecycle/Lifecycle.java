@@ -230,7 +230,7 @@ public final class Lifecycle {
 
     /** Registered: externally provisioned hosts skip inspection, so do hosts whose inspection is disabled. */
     private Decision afterRegistration(Host host, Observation observation, Step step) {
-        HostEvent registered = HostEvent.normal("Registered", "host registered with the back-end");
+        HostEvent registered = HostEvent.normal("Registered", Metal3Messages.REGISTERED);
         if (host.spec().externallyProvisioned()) {
             return step.event(registered).moveTo(EXTERNALLY_PROVISIONED).requeueNow().done();
         }
@@ -270,9 +270,9 @@ public final class Lifecycle {
         if (spec.wantsProvisioning()) {
             Decision d = enterBusy(host, observation, step, PROVISIONING);
             if (d.status().state() == PROVISIONING) {
-                return new Step(host, now).status(d.status().withProvisioning(d.status().provisioning().withDeploymentOf(spec)))
-                        .moveTo(PROVISIONING).event(HostEvent.normal("ProvisioningStarted", "provisioning " + spec.deploymentSummary()))
-                        .requeueNow().done();
+                // the same step goes on, so its transition and effects stay with the provisioning start
+                return step.status(step.status().withProvisioning(step.status().provisioning().withDeploymentOf(spec)))
+                        .event(HostEvent.normal("ProvisioningStarted", Metal3Messages.provisioningStarted(spec.deploymentSummary()))).done();
             }
             return d;
         }
@@ -297,9 +297,8 @@ public final class Lifecycle {
         if (!host.spec().sameDeploymentAs(host.status().provisioning())) {
             Decision d = enterBusy(host, observation, step, DEPROVISIONING);
             if (d.status().state() == DEPROVISIONING) {
-                return new Step(host, now).status(d.status()).event(HostEvent.normal("DeprovisioningStarted",
-                        host.spec().deploymentChangeFrom(host.status().provisioning())))
-                        .requeueNow().done();
+                return step.event(HostEvent.normal("DeprovisioningStarted", host.spec().deploymentChangeFrom(host.status().provisioning())))
+                        .done();
             }
             return d;
         }

@@ -22,6 +22,28 @@ public sealed interface Operation {
         return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Whether the status decided before this operation must be stored before it runs. Yes for work that changes what
+     * is on the host (inspect, provision, deprovision, detach, delete): the stored state then names the work under way,
+     * so a restart, a spec change or a deletion meanwhile is planned from the right state (metal3 stores each state
+     * before acting in it). No for registration, whose outcome is always stored and which is harmless to repeat, and
+     * for power reads and actions, which the next power read observes: their status goes into one write with their outcome.
+     */
+    default boolean recordsStateFirst() {
+        return switch (this) {
+            case Inspect i -> true;
+            case Provision p -> true;
+            case Deprovision d -> true;
+            case Detach d -> true;
+            case Delete d -> true;
+            case Register r -> false;
+            case ReadPower r -> false;
+            case PowerOn p -> false;
+            case PowerOff p -> false;
+            case Reboot r -> false;
+        };
+    }
+
     /** Enrol the host (or update its BMC details) and prove the credentials work. */
     record Register(BackendTarget target, CredentialsVersion credentialsVersion, ProvisioningState currentState,
                     Image currentImage, AutomatedCleaningMode cleaningMode) implements Operation {

@@ -19,6 +19,7 @@ final class Step {
     private final Host host;
     private final Instant now;
     private HostStatus status;
+    private final List<Transition> transitions = new ArrayList<>();
     private final List<HostEvent> events = new ArrayList<>();
     private final List<Effect> effects = new ArrayList<>();
     private Operation operation;
@@ -43,7 +44,10 @@ final class Step {
         return this;
     }
 
-    /** Moves to another provisioning state, records operation history and a "StateChanged" event. */
+    /**
+     * Moves to another provisioning state and records operation history. The change is reported by an event of the
+     * status write that stores it ({@link StateChangeEvents}): the step's own event, else a "StateChanged" event.
+     */
     Step moveTo(ProvisioningState next) {
         ProvisioningState from = status.state();
         if (from == next) {
@@ -57,7 +61,7 @@ final class Step {
         }
         OperationalStatus op = status.operationalStatus() == OperationalStatus.DELAYED ? OperationalStatus.OK : status.operationalStatus();
         status = status.withState(next).withOperationHistory(history).withOperationalStatus(op);
-        events.add(HostEvent.normal("StateChanged", "provisioning state changed from " + label(from) + " to " + label(next)));
+        transitions.add(new Transition(from, next));
         return this;
     }
 
@@ -77,10 +81,6 @@ final class Step {
             case DEPROVISIONING -> OperationHistory.Kind.DEPROVISION;
             default -> null;
         };
-    }
-
-    private static String label(ProvisioningState state) {
-        return state == ProvisioningState.NONE ? "(none)" : "\"" + state.wireName() + "\"";
     }
 
     /** Records a failure unless the very same error is already recorded (so static problems do not count up). */
@@ -136,6 +136,6 @@ final class Step {
 
     Decision done() {
         HostStatus out = status.sameAs(host.status()) ? host.status() : status.withLastUpdated(now);
-        return new Decision(out, events, effects, Optional.ofNullable(operation), Optional.ofNullable(requeue));
+        return new Decision(out, transitions, events, effects, Optional.ofNullable(operation), Optional.ofNullable(requeue));
     }
 }
