@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Counts host state changes as the host reconciler logs them ("host ns/name: a -> b", one INFO line each, written
- * once the change is stored), by host name: the denominator of "API writes per state change", measured apart from
- * the writes (one status write may store several changes). While attached the lines are counted, not printed.
+ * once the change is stored), by host name: the denominator of the benchmarks' "writes per state change", measured
+ * apart from the writes (one status write may store several changes). While attached the lines are counted, not printed.
  */
 public final class TransitionLog extends Handler implements AutoCloseable {
 

@@ -54,6 +54,19 @@ public final class StateChangeEvents {
         return List.copyOf(events);
     }
 
+    /** How many state changes {@code event} reports (0 for none): what {@link #of} put in it, read back (for counting). */
+    public static int changesReported(HostEvent event) {
+        int at = event.message().lastIndexOf(CHANGED);
+        if (at < 0) {
+            return 0;
+        }
+        int through = event.message().indexOf(THROUGH, at);
+        return through < 0 ? 1 : 2 + event.message().substring(through).split("\", \"", -1).length - 1;
+    }
+
+    private static final String CHANGED = "provisioning state changed from ";
+    private static final String THROUGH = " (through ";
+
     /** "provisioning state changed from A to C (through B)": the first state, the last, and those between. */
     static String describe(List<Transition> path) {
         ProvisioningState from = path.getFirst().from();
@@ -62,7 +75,7 @@ public final class StateChangeEvents {
         for (int i = 0; i < path.size() - 1; i++) {
             through.add(Transition.label(path.get(i).to()));
         }
-        return "provisioning state changed from " + Transition.label(from) + " to " + Transition.label(to)
-                + (through.isEmpty() ? "" : " (through " + String.join(", ", through) + ")");
+        return CHANGED + Transition.label(from) + " to " + Transition.label(to)
+                + (through.isEmpty() ? "" : THROUGH + String.join(", ", through) + ")");
     }
 }

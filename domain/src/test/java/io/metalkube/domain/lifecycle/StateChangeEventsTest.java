@@ -56,6 +56,17 @@ class StateChangeEventsTest {
     }
 
     @Test
+    void theChangesAnEventReportsCanBeCountedFromIt() {
+        List<Transition> path = List.of(new Transition(NONE, REGISTERING), new Transition(REGISTERING, INSPECTING),
+                new Transition(INSPECTING, PREPARING), new Transition(PREPARING, AVAILABLE));
+        for (int n = 1; n <= path.size(); n++) {
+            Decision d = decision(HostStatus.initial(), path.subList(0, n), List.of(HostEvent.normal("Registered", "Registered new host")));
+            assertThat(StateChangeEvents.changesReported(StateChangeEvents.of(List.of(d)).getFirst())).isEqualTo(n);
+        }
+        assertThat(StateChangeEvents.changesReported(HostEvent.normal("PowerOn", "Host powered on"))).isZero();
+    }
+
+    @Test
     void anEventAfterTheLastChangeOrAWarningDoesNotCarryIt() {
         HostStatus status = HostStatus.initial();
         Decision moved = decision(status, List.of(new Transition(REGISTERING, INSPECTING)),
