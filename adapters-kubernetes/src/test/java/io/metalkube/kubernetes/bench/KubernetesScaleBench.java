@@ -199,6 +199,7 @@ public final class KubernetesScaleBench {
         }
         long end = System.nanoTime();
         progress.interrupt();
+        awaitQuiet(op); // Events are sent in the background: count the ones still on their way too
         var opDone = op.snapshot().minus(opBefore);
         long changes = transitions.total() - transitionsBefore;
         row("enrol", n + " hosts created (Secret + BareMetalHost, 4 threads)", secs(created - start));
@@ -221,7 +222,6 @@ public final class KubernetesScaleBench {
         enrolSeconds = (end - start) / 1e9;
         enrolChanges = changes;
         enrolWrites = opDone.writes();
-        awaitQuiet(op);
     }
 
     private double enrolSeconds;
