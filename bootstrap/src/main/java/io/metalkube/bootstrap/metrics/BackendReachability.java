@@ -49,7 +49,7 @@ public final class BackendReachability {
     public void bindTo(io.micrometer.core.instrument.MeterRegistry registry, String backend) {
         io.micrometer.core.instrument.Gauge.builder("metalkube.backend.reachable", this, r -> r.down().isPresent() ? 0 : 1)
                 .description("1 while the back-end answers, 0 after " + threshold + " Unavailable outcomes in a row")
-                .tag("backend", backend).register(registry);
+                .tag("backend", backend).strongReference(true).register(registry);
     }
 
     public synchronized Optional<Down> down() {

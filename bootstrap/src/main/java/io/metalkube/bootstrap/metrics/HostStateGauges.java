@@ -32,14 +32,15 @@ public final class HostStateGauges {
         this.maxAge = maxAge;
     }
 
+    /** Registers the gauges; they hold this object strongly (Micrometer's default is a weak reference, read as NaN once collected). */
     public void bindTo(MeterRegistry registry) {
         for (ProvisioningState state : ProvisioningState.values()) {
             String tag = state == ProvisioningState.NONE ? "new" : state.wireName();
             Gauge.builder("metalkube.hosts", this, g -> g.count(state)).description("Hosts by provisioning state")
-                    .tag("state", tag).register(registry);
+                    .tag("state", tag).strongReference(true).register(registry);
         }
         Gauge.builder("metalkube.hosts.with.error", this, HostStateGauges::errors)
-                .description("Hosts whose status carries an error").register(registry);
+                .description("Hosts whose status carries an error").strongReference(true).register(registry);
     }
 
     synchronized double count(ProvisioningState state) {
