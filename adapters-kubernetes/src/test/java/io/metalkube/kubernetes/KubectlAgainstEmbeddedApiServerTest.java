@@ -1,16 +1,11 @@
 package io.metalkube.kubernetes;
 
+import io.metalkube.kubernetes.testing.Kubectl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +22,7 @@ class KubectlAgainstEmbeddedApiServerTest {
 
     @Test
     void kubectlGetBmhAndMachinesWork() throws Exception {
-        Path kubectl = findKubectl();
+        Path kubectl = Kubectl.onPath().orElse(null);
         assumeTrue(kubectl != null, "kubectl is not installed on this machine");
         try (EmbeddedApiServer api = EmbeddedApiServer.start()) {
             var client = api.client();
@@ -43,28 +38,7 @@ class KubectlAgainstEmbeddedApiServerTest {
         }
     }
 
-    private String run(Path kubectl, Path kubeconfig, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
-        cmd.addAll(List.of(args));
-        Path out = dir.resolve("out.txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        try {
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("kubectl %s finished", String.join(" ", args)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("kubectl %s: %s", String.join(" ", args), text).isZero();
-        return text;
-    }
-
-    private static Path findKubectl() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path k = Path.of(d, "kubectl");
-            if (Files.isExecutable(k)) {
-                return k;
-            }
-        }
-        return null;
+    private static String run(Path kubectl, Path kubeconfig, String... args) throws Exception {
+        return new Kubectl(kubectl, kubeconfig).ok(30, args);
     }
 }

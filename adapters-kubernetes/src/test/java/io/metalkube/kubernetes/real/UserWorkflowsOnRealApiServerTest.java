@@ -18,21 +18,18 @@ import io.metalkube.kubernetes.KubernetesSettings;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
 import io.metalkube.kubernetes.testing.TestApiServer;
+import io.metalkube.kubernetes.testing.Kubectl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -205,29 +202,8 @@ class UserWorkflowsOnRealApiServerTest {
     }
 
     static String kubectl(String... args) throws Exception {
-        Path kubectl = findKubectl();
-        assumeTrue(kubectl != null, "kubectl is not installed on this machine");
-        List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "kubectl", ".out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl %s finished", String.join(" ", args)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("kubectl %s: %s", String.join(" ", args), text).isZero();
-        return text;
-    }
-
-    static Path findKubectl() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path k = Path.of(d, "kubectl");
-            if (Files.isExecutable(k)) {
-                return k;
-            }
-        }
-        return null;
+        Optional<Path> kubectl = Kubectl.onPath();
+        assumeTrue(kubectl.isPresent(), "kubectl is not installed on this machine");
+        return new Kubectl(kubectl.get(), kubeconfig).ok(60, args);
     }
 }

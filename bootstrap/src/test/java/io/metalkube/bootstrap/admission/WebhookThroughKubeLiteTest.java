@@ -3,6 +3,7 @@ package io.metalkube.bootstrap.admission;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.metalkube.kubernetes.testing.KubeLite;
+import io.metalkube.kubernetes.testing.Kubectl;
 import io.metalkube.kubernetes.testing.RealApiServer;
 import io.metalkube.kubernetes.testing.SelfSignedCertificate;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +74,7 @@ class WebhookThroughKubeLiteTest implements TestPropertyProvider {
     @BeforeAll
     void registerTheShippedWebhookInKubeLite() throws Exception {
         assumeTrue(KubeLite.binary().isPresent(), KubeLite::unavailableReason);
-        assumeTrue(kubectl() != null, "kubectl is not installed on this machine");
+        assumeTrue(Kubectl.onPath().isPresent(), "kubectl is not installed on this machine");
         kubeLite = KubeLite.start();
         api = new RealApiServer(kubeLite.kubeconfigYaml());
         KubernetesClient client = api.client();
@@ -127,7 +126,7 @@ class WebhookThroughKubeLiteTest implements TestPropertyProvider {
                 metadata: {name: valid-m-0}
                 spec: {providerSpec: {value: {kind: BareMetalProviderConfig, selector: {role: worker}}}}
                 """);
-        Result r = kubectl("create", "-n", ns, "-f", file.toString());
+        Kubectl.Result r = kubectl("create", "-n", ns, "-f", file.toString());
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("baremetalhost.metal3.io/valid-0 created", "machine.cluster.k8s.io/valid-m-0 created");
     }
@@ -164,7 +163,7 @@ class WebhookThroughKubeLiteTest implements TestPropertyProvider {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             String deny = header(lines, "deny").orElseThrow(() -> new IllegalStateException(name + " has no '# deny:' header"));
             Optional<String> realServer = header(lines, "real-server");
-            Result r = kubectl("create", "-n", ns, "-f", file.toString());
+            Kubectl.Result r = kubectl("create", "-n", ns, "-f", file.toString());
             String out = r.output();
             if (deny.equals("none")) {
                 outcomes.put(name, r.exit() == 0 ? "admitted" : "REFUSED");
@@ -202,29 +201,8 @@ class WebhookThroughKubeLiteTest implements TestPropertyProvider {
         return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip()).findFirst();
     }
 
-    record Result(int exit, String output) {
-    }
-
-    private Result kubectl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(p.exitValue(), out);
-    }
-
-    private static Path kubectl() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path k = Path.of(d, "kubectl");
-            if (Files.isExecutable(k)) {
-                return k;
-            }
-        }
-        return null;
+    private Kubectl.Result kubectl(String... args) throws Exception {
+        return new Kubectl(Kubectl.onPath().orElseThrow(), kubeconfig).run(120, args);
     }
 
     private static int freePort() throws IOException {

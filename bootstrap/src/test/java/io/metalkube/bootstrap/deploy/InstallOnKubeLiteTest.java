@@ -1,16 +1,13 @@
 package io.metalkube.bootstrap.deploy;
 
 import io.metalkube.kubernetes.testing.KubeLite;
+import io.metalkube.kubernetes.testing.Kubectl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,7 +26,7 @@ class InstallOnKubeLiteTest {
     @Test
     void deployAppliesCleanlyReappliesUnchangedAndTheSamplesApply() throws Exception {
         assumeTrue(KubeLite.binary().isPresent(), KubeLite::unavailableReason);
-        assumeTrue(kubectl() != null, "kubectl is not installed on this machine");
+        assumeTrue(Kubectl.onPath().isPresent(), "kubectl is not installed on this machine");
         Path deploy = Manifests.deployDir();
         try (KubeLite kubeLite = KubeLite.start()) {
             Path kubeconfig = kubeLite.dir().resolve("kubeconfig");
@@ -69,28 +66,7 @@ class InstallOnKubeLiteTest {
         assertThat(lines).as("a re-apply changes nothing").isNotEmpty().allMatch(l -> l.endsWith(" unchanged"));
     }
 
-    private String ok(Path kubeconfig, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(kubectl().toString(), "--kubeconfig", kubeconfig.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "kubectl", ".out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        try {
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kubectl %s finished", String.join(" ", args)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("kubectl %s: %s", String.join(" ", args), text).isZero();
-        return text;
-    }
-
-    private static Path kubectl() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path k = Path.of(d, "kubectl");
-            if (Files.isExecutable(k)) {
-                return k;
-            }
-        }
-        return null;
+    private static String ok(Path kubeconfig, String... args) throws Exception {
+        return new Kubectl(Kubectl.onPath().orElseThrow(), kubeconfig).ok(120, args);
     }
 }
