@@ -88,6 +88,13 @@ class LifecyclePropertyTest {
 
         Decision d = LIFECYCLE.conclude(asked, planned.operation().get(), new Outcome.Failed("boom"), T0);
 
+        if (planned.operation().get() instanceof Operation.PowerOff off && off.mode() == PowerOffMode.SOFT) {
+            // not an error: a soft power-off the BMC refuses is followed at once by a hard one (an error the host
+            // already had stays as it was; jqwik seed 1099883023749319045 found one)
+            assertThat(d.status().errorCount()).isEqualTo(asked.status().errorCount());
+            assertThat(d.events()).anySatisfy(e -> assertThat(e.reason()).isEqualTo("SoftPowerOffFailed"));
+            return;
+        }
         if (d.status().hasError()) {
             assertThat(d.status().errorCount()).isGreaterThan(asked.status().errorCount());
         }
