@@ -155,6 +155,9 @@ public final class KubernetesEvents implements HostEventSink {
             } catch (KubernetesClientException ex) {
                 LOG.log(Level.WARNING, () -> "could not record event " + event.reason() + " on " + kind + " " + namespace + "/" + name
                         + ": HTTP " + ex.getCode() + " " + ex.getMessage());
+            } catch (IllegalStateException ex) { // fabric8: "Client already closed" — an Event still queued when the operator stops
+                LOG.log(Level.INFO, () -> "event " + event.reason() + " on " + kind + " " + namespace + "/" + name
+                        + " not recorded: the Kubernetes client is closed (" + ex.getMessage() + ")");
             }
         });
     }
