@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * that makes a request wait for its token before it is sent. Watches count once, when they are opened.
  * <p>
  * Events have a bucket of their own at the same rate (as controller-runtime's event recorder has its own client), so
- * a burst of Events never delays a status write. Within the main bucket, requests made on behalf of work that moves
+ * a burst of Events never delays a status write; so has the leader-election Lease (as client-go's leader elector has
+ * its own client), so that renewing it never waits behind a thousand hosts' writes and misses its renew deadline. Within the main bucket, requests made on behalf of work that moves
  * a host through its provisioning slot ({@link Priority#HIGH}, set by the controller with {@link #withPriority}) get
  * tokens before everything else, and the writes for hosts that are only enrolling or waiting for a slot
  * ({@link Priority#LOW}) after everything else: with metal3's 20 hosts in flight and thousands waiting, the budget
@@ -29,6 +30,7 @@ public final class ApiRateLimiter implements Interceptor {
 
     private final Bucket main;
     private final Bucket events;
+    private final Bucket leases;
 
     public ApiRateLimiter(double perSecond) {
         if (!(perSecond > 0)) {
@@ -36,6 +38,7 @@ public final class ApiRateLimiter implements Interceptor {
         }
         this.main = new Bucket(perSecond);
         this.events = new Bucket(perSecond);
+        this.leases = new Bucket(perSecond);
     }
 
     /** Runs {@code work} with its API requests (on this thread) at {@code priority}. */
@@ -54,6 +57,8 @@ public final class ApiRateLimiter implements Interceptor {
         String path = request.uri().getPath();
         if (path.endsWith("/events") || path.contains("/events/")) {
             events.acquire(Priority.NORMAL);
+        } else if (path.startsWith("/apis/coordination.k8s.io/") && (path.endsWith("/leases") || path.contains("/leases/"))) {
+            leases.acquire(Priority.NORMAL);
         } else {
             main.acquire(PRIORITY.get());
         }

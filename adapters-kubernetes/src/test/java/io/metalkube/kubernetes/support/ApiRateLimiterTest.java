@@ -67,6 +67,23 @@ class ApiRateLimiterTest {
     }
 
     @Test
+    void theLeaseIsRenewedWithoutWaitingBehindTheControllersRequests() {
+        ApiRateLimiter limiter = new ApiRateLimiter(1);
+        for (int i = 0; i < 2; i++) {
+            limiter.acquire(); // the main bucket's burst: the next controller request would wait a second
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            limiter.before(null, request("/apis/coordination.k8s.io/v1/namespaces/metalkube/leases/metalkube"), null);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("two Lease requests, their own bucket's burst").isLessThan(500);
+    }
+
+    private static io.fabric8.kubernetes.client.http.HttpRequest request(String path) {
+        return new io.fabric8.kubernetes.client.http.StandardHttpRequest.Builder().uri(java.net.URI.create("https://127.0.0.1:6443" + path)).build();
+    }
+
+    @Test
     void aRateMustBePositive() {
         assertThatThrownBy(() -> new ApiRateLimiter(0)).isInstanceOf(IllegalArgumentException.class);
     }

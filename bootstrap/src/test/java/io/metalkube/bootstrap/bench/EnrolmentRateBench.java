@@ -90,6 +90,12 @@ public final class EnrolmentRateBench {
                     samples.add(new double[]{t, available});
                     System.out.printf("  %6.0f s  available %5d  %s%n", t, available, states);
                 } while (states.getOrDefault("available", 0L) < n && System.nanoTime() < deadline && operator.alive());
+                if (!operator.alive()) {
+                    String out = operator.output();
+                    System.out.println("the operator exited before the end; the last of its output:\n"
+                            + out.substring(Math.max(0, out.length() - 6_000)));
+                    return 3;
+                }
                 }
                 ApiServerMetrics during = ApiServerMetrics.of(client).minus(before);
                 Map<String, Long> events = client.v1().events().inNamespace(NS).list().getItems().stream()
