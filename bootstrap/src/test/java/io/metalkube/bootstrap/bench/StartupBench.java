@@ -26,10 +26,10 @@ import java.util.Map;
  * heap percentages size the heap as in a pod (at most 70%: 358 MiB). Both run the fixture back-end against an embedded API
  * server with no hosts. Ready = launch until /health/readiness answers 200; RSS = VmRSS after 10 s idle.
  * Prints medians over RUNS runs, the load average and the command; asserts the goals (ready ≤ 1.5 s, RSS ≤ 160 MiB)
- * for the image, the time goal only on a machine that is not loaded (load average below the number of CPUs).
+ * for the image, the time goal only on a median of at least 3 runs on a machine that is not loaded (load average below
+ * the number of CPUs): a single run scatters around the goal (1.21–1.53 s in one idle run of five).
  * <pre>
- * bin/image && ./mvnw -B -q -pl bootstrap -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.cp) io.metalkube.bootstrap.bench.StartupBench 5
+ * bin/bench startup 5
  * </pre>
  */
 public final class StartupBench {
@@ -38,6 +38,7 @@ public final class StartupBench {
     /** The Deployment's memory limit (512Mi), which the image's percentages of RAM are sized against; no cgroup here. */
     private static final List<String> IMAGE_JVM_ARGS = List.of(System.getProperty("bench.imageJvmArgs", "-XX:MaxRAM=512m").split(" "));
     private static final double READY_GOAL_S = 1.5;
+    private static final int MIN_RUNS_TO_JUDGE = 3;
     private static final double RSS_GOAL_MIB = 160;
 
     record Sample(double readyS, double rssMiB) {
@@ -78,11 +79,14 @@ public final class StartupBench {
         if (a.rssMiB() > RSS_GOAL_MIB) {
             throw new AssertionError("image RSS idle " + a.rssMiB() + " MiB is above the goal of " + RSS_GOAL_MIB + " MiB");
         }
-        if (load < cpus && a.readyS() > READY_GOAL_S) {
-            throw new AssertionError("image ready after " + a.readyS() + " s, above the goal of " + READY_GOAL_S + " s (load " + load + ")");
+        boolean judged = load < cpus && runs >= MIN_RUNS_TO_JUDGE;
+        if (judged && a.readyS() > READY_GOAL_S) {
+            throw new AssertionError("image ready after " + a.readyS() + " s (median of " + runs + "), above the goal of " + READY_GOAL_S
+                    + " s (load " + load + ")");
         }
-        System.out.println(load < cpus ? "goals met: ready <= 1.5 s, RSS <= 160 MiB"
-                : "RSS goal met; the ready goal is not judged on a loaded machine (load " + load + " >= " + cpus + " CPUs)");
+        System.out.println(judged ? "goals met: ready <= 1.5 s, RSS <= 160 MiB"
+                : load >= cpus ? "RSS goal met; the ready goal is not judged on a loaded machine (load " + load + " >= " + cpus + " CPUs)"
+                : "RSS goal met; the ready goal is judged on the median of at least " + MIN_RUNS_TO_JUDGE + " runs (this was " + runs + ")");
     }
 
     private static Sample image(OciImage image, Path root, URI api, Path log) throws Exception {
