@@ -61,6 +61,7 @@ public final class KubernetesHostStore implements HostStore {
     private final Clock clock;
     private final KubernetesEvents events;
     private final InformerCaches caches;
+    private final MappedHosts mapped = new MappedHosts();
 
     public KubernetesHostStore(KubernetesClient client, KubernetesSettings settings, Clock clock, KubernetesEvents events) {
         this.client = client;
@@ -86,7 +87,7 @@ public final class KubernetesHostStore implements HostStore {
 
     private Host toDomain(BareMetalHost cr) {
         try {
-            return HostMapper.toDomain(cr);
+            return mapped.map(cr, HostMapper::toDomain);
         } catch (UnreadableFieldException e) {
             throw e.in(BareMetalHost.KIND + " " + HostMapper.id(cr));
         }
@@ -112,7 +113,9 @@ public final class KubernetesHostStore implements HostStore {
     @Override
     public List<Host> listAll() {
         if (caches.serving()) {
-            return sorted(caches.hosts(null).toList());
+            List<Host> all = sorted(caches.hosts(null).toList());
+            mapped.keepOnly(all);
+            return all;
         }
         if (settings.watchesAllNamespaces()) {
             return sorted(api().inAnyNamespace().list().getItems());
