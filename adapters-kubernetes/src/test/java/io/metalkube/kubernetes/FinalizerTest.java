@@ -88,6 +88,41 @@ class FinalizerTest {
             assertThat(backend.isRegistered(id)).as("and removed from the back-end").isFalse();
         }
 
+        /**
+         * Issue 14: the finalizer goes on just before a host's first back-end call, not when the host is first seen. A
+         * thousand hosts created at once used to spend the first 50 s of the client's 20 requests/s on finalizers while
+         * no host registered; a host that never reached the back-end has nothing to clean up, so deleting it is
+         * immediate.
+         */
+        @Test
+        void theFinalizerGoesOnJustBeforeTheFirstBackEndCall() {
+            String ns = api.namespace("first-call");
+            Site.User user = new Site.User(client, ns);
+            FixtureBackend backend = Site.instantBackend();
+            HostId waiting = new HostId(ns, "no-secret-0");
+            try (Site.Instance site = new Site.Instance(api, Site.settings("metalkube-first-call", ns), backend).start()) {
+                client.resources(BareMetalHost.class).inNamespace(ns)
+                        .resource(Site.host(ns, "no-secret-0", "no-secret-0-bmc", 133, Map.of())).create();
+                await().atMost(Site.PATIENCE).until(() -> user.host("no-secret-0").getStatus() != null
+                        && user.host("no-secret-0").getStatus().errorMessage != null
+                        && !user.host("no-secret-0").getStatus().errorMessage.isEmpty());
+                assertThat(backend.isRegistered(waiting)).as("no back-end call without credentials").isFalse();
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(user.host("no-secret-0").getMetadata().getFinalizers())
+                                .as("no finalizer before the first back-end call").isNullOrEmpty());
+
+                client.resources(BareMetalHost.class).inNamespace(ns).withName("no-secret-0").delete();
+                assertThat(user.host("no-secret-0")).as("nothing to clean up: deleted at once").isNull();
+
+                user.createHost("first-call-0", 134, Map.of());
+                await().atMost(Site.PATIENCE).until(() -> "available".equals(user.state("first-call-0")));
+                assertThat(user.host("first-call-0").getMetadata().getFinalizers()).containsExactly(KubernetesHostStore.FINALIZER);
+                client.resources(BareMetalHost.class).inNamespace(ns).withName("first-call-0").delete();
+                awaitGone(user, "first-call-0");
+                assertThat(backend.isRegistered(new HostId(ns, "first-call-0"))).as("removed from the back-end before it went").isFalse();
+            }
+        }
+
         @Test
         void aPausedHostDoesNotGetOurFinalizerBackSoClusterctlMoveCanDeleteIt() {
             String ns = api.namespace("move-source");

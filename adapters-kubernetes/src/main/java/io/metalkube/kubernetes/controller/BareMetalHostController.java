@@ -46,9 +46,10 @@ import java.util.stream.Collectors;
  * The finalizer is this controller's, not JOSDK's (java-operator-sdk runs it with triggerReconcilerOnAllEvents):
  * JOSDK would add it before any reconcile, so a paused host would get it back the moment {@code clusterctl move}
  * removed it, and that host could never be deleted from the source cluster. Here, as in metal3, a paused host is left
- * exactly as it is; any other host gets the finalizer, and one that still carries metal3's
- * ({@value KubernetesHostStore#METAL3_FINALIZER}, a host migrated from metal3) is adopted: metal3's goes as ours comes.
- * A host being deleted is cleaned up if it carries either.
+ * exactly as it is; any other host gets the finalizer just before its first back-end call
+ * ({@link KubernetesHostStore#holdForCleanup}), and one that still carries metal3's
+ * ({@value KubernetesHostStore#METAL3_FINALIZER}, a host migrated from metal3) is adopted at once: metal3's goes as
+ * ours comes. A host being deleted is cleaned up if it carries either; one with neither never reached the back-end.
  */
 public final class BareMetalHostController implements Reconciler<BareMetalHost> {
 
@@ -120,8 +121,10 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost> 
                 store.backUpStatus(id);
                 return UpdateControl.noUpdate();
             }
-            store.takeFinalizer(cr); // the write is an event: the host is reconciled again with the finalizer on
-            return UpdateControl.noUpdate();
+            if (cr.hasFinalizer(KubernetesHostStore.METAL3_FINALIZER)) {
+                store.takeFinalizer(cr); // the write is an event: the host is reconciled again with ours on
+                return UpdateControl.noUpdate();
+            }
         }
         return reconcileLive(cr);
     }

@@ -49,7 +49,7 @@ import java.util.Optional;
  */
 public final class KubernetesHostStore implements HostStore {
 
-    /** metal3's finalizer name, domain-qualified as JOSDK requires (metal3 uses "baremetalhost.metal3.io"); JOSDK adds it (the host controller is a Cleaner), {@link Effect#REMOVE_FINALIZER} removes it. */
+    /** metal3's finalizer name, domain-qualified as JOSDK requires (metal3 uses "baremetalhost.metal3.io"): {@link #holdForCleanup} adds it before a host's first back-end call, {@link Effect#REMOVE_FINALIZER} removes it. */
     public static final String FINALIZER = "baremetalhost.metal3.io/finalizer";
     /** metal3's own finalizer, on hosts migrated from metal3: adopted ({@link #takeFinalizer}), removed with ours. */
     public static final String METAL3_FINALIZER = "baremetalhost.metal3.io";
@@ -236,30 +236,58 @@ public final class KubernetesHostStore implements HostStore {
     }
 
     /**
-     * Puts our finalizer on the host, and takes metal3's off in the same write (a host migrated from metal3 is
-     * adopted: deleting it then waits for our cleanup only). Our controller does this itself, not java-operator-sdk,
-     * so that a paused host is never given it (see BareMetalHostController).
+     * Puts our finalizer on the host just before its first back-end call, and takes metal3's off in the same write.
+     * Not when the host is first seen: a thousand hosts created at once would spend the client's whole request budget
+     * on finalizers before any of them registered (issue 14), and a host that never reached the back-end has nothing
+     * to clean up. A paused host never gets here (it makes no back-end call), so clusterctl move can delete it.
+     */
+    @Override
+    public Host holdForCleanup(Host host) {
+        BareMetalHost cr = read(host.id()).orElseThrow(() -> new ConflictException("host " + host.id() + " no longer exists"));
+        if (cr.isMarkedForDeletion() || cr.hasFinalizer(FINALIZER) && !cr.hasFinalizer(METAL3_FINALIZER)) {
+            return host;
+        }
+        try {
+            return toDomain(patchFinalizers(cr, host.revision()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                throw new ConflictException("host " + host.id() + " changed before its finalizer was added: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Adopts a host migrated from metal3 as soon as it is seen: our finalizer replaces metal3's in one write, so that
+     * deleting it waits for our cleanup only. Our controller does this itself, not java-operator-sdk, so that a paused
+     * host is never given it (see BareMetalHostController).
      */
     public void takeFinalizer(BareMetalHost cr) {
+        try {
+            // a 409 (changed since read) needs nothing: the newer version is reconciled next
+            patchFinalizers(cr, cr.getMetadata().getResourceVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    /** Our finalizer on, metal3's off, locked on {@code resourceVersion}; no GET first. */
+    private BareMetalHost patchFinalizers(BareMetalHost cr, String resourceVersion) {
         List<String> finalizers = cr.getMetadata().getFinalizers() == null ? new ArrayList<>() : new ArrayList<>(cr.getMetadata().getFinalizers());
         finalizers.remove(METAL3_FINALIZER);
         if (!finalizers.contains(FINALIZER)) {
             finalizers.add(FINALIZER);
         }
         ArrayNode ops = JsonNodeFactory.instance.arrayNode();
-        ops.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", cr.getMetadata().getResourceVersion());
+        ops.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", resourceVersion);
         ArrayNode value = ops.addObject().put("op", "add").put("path", "/metadata/finalizers").putArray("value");
         finalizers.forEach(value::add);
         HostId id = HostMapper.id(cr);
-        try {
-            // resource(cr): no GET first; a 409 (changed since read) needs nothing, the newer version is reconciled next
-            BareMetalHost updated = api().inNamespace(id.namespace()).resource(cr).patch(StatusPatch.JSON_PATCH, ops.toString());
-            caches.wrote(updated, cr);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-                throw e;
-            }
-        }
+        BareMetalHost updated = api().inNamespace(id.namespace()).resource(cr).patch(StatusPatch.JSON_PATCH, ops.toString());
+        caches.wrote(updated, cr);
+        return updated;
     }
 
     /**

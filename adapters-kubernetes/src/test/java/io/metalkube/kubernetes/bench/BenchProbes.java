@@ -61,6 +61,11 @@ final class BenchProbes {
         }
 
         @Override
+        public Host holdForCleanup(Host host) {
+            return delegate.holdForCleanup(host);
+        }
+
+        @Override
         public Host writeStatus(Host current, HostStatus status) {
             Host written = delegate.writeStatus(current, status);
             states.put(written.id(), written.state());

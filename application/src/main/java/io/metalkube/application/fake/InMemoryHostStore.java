@@ -107,6 +107,12 @@ public final class InMemoryHostStore implements HostStore {
         return next;
     }
 
+    /** Every host here is held from the start: it stays until {@link Effect#REMOVE_FINALIZER}. */
+    @Override
+    public Host holdForCleanup(Host host) {
+        return host;
+    }
+
     @Override
     public synchronized Host apply(Host current, List<Effect> effects) {
         Host host = require(current.id());

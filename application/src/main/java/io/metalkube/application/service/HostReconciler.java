@@ -32,6 +32,8 @@ import java.util.Optional;
 /**
  * Use case: reconcile one host, in four named steps — observe (credentials, capacity), decide (the domain's
  * lifecycle), act (at most one back-end operation per step), record (status only when it changed, events, effects).
+ * Before its first back-end operation a host is held for cleanup ({@link HostStore#holdForCleanup}: on Kubernetes the
+ * finalizer), so a host that never reaches the back-end costs no such write and leaves at once when deleted.
  * Steps that need no waiting follow each other in one reconcile, and their status goes into one write: before an
  * operation that must find its state stored ({@link Operation#recordsStateFirst()}), when effects are due, and at
  * the end. Each write's events report the state changes it stores ({@link StateChangeEvents}). So a host that
@@ -88,6 +90,7 @@ public final class HostReconciler implements ReconcileHostUseCase {
                 if (operation.recordsStateFirst() || !decision.effects().isEmpty()) {
                     unrecorded = record(unrecorded);
                 }
+                unrecorded = unrecorded.storedAs(hosts.holdForCleanup(unrecorded.stored()));
                 Outcome outcome = act(operation);
                 decision = lifecycle.conclude(unrecorded.host(), operation, outcome, clock.instant());
             }
@@ -149,6 +152,18 @@ public final class HostReconciler implements ReconcileHostUseCase {
 
         Host stored() {
             return stored;
+        }
+
+        /** The same unrecorded steps over {@code newer}: the host as stored after a write that left its status alone. */
+        Unrecorded storedAs(Host newer) {
+            if (newer == stored) {
+                return this;
+            }
+            Unrecorded moved = new Unrecorded(newer);
+            moved.steps.addAll(steps);
+            moved.before.addAll(before);
+            moved.status = status;
+            return moved;
         }
 
         /** The host as the next step sees it: stored, with the status decided so far. */

@@ -33,6 +33,12 @@ final class FaultyHostStore implements HostStore {
     }
 
     @Override
+    public Host holdForCleanup(Host host) {
+        faults.before("hosts.holdForCleanup");
+        return delegate.holdForCleanup(host);
+    }
+
+    @Override
     public List<Host> list(String namespace) {
         faults.before("hosts.list");
         return delegate.list(namespace);

@@ -196,6 +196,7 @@ public final class Metal3Metrics {
         @Override public Optional<Host> find(HostId id) { return delegate.find(id); }
         @Override public List<Host> list(String namespace) { return delegate.list(namespace); }
         @Override public List<Host> listAll() { return delegate.listAll(); }
+        @Override public Host holdForCleanup(Host host) { return delegate.holdForCleanup(host); }
         @Override public Host compareAndSetSpec(Host expected, HostSpec spec) { return delegate.compareAndSetSpec(expected, spec); }
         @Override public Host apply(Host current, List<Effect> effects) { return delegate.apply(current, effects); }
         @Override public Optional<Host> createIfAbsent(Host host) { return delegate.createIfAbsent(host); }

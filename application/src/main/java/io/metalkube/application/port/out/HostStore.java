@@ -30,6 +30,15 @@ public interface HostStore {
      */
     Host compareAndSetSpec(Host expected, HostSpec spec);
 
+    /**
+     * Makes sure the host stays in the store until its back-end side is cleaned up (on Kubernetes: our finalizer),
+     * and returns it as stored then. Called just before each back-end operation; once held, a read and no write.
+     * A host being deleted is returned as it is.
+     *
+     * @throws ConflictException when the host changed or went since {@code host} was read
+     */
+    Host holdForCleanup(Host host);
+
     /** Carries out metadata effects (finalizer, annotations) decided by the lifecycle. */
     Host apply(Host current, List<Effect> effects);
 
