@@ -65,6 +65,22 @@ class RegistrationTransitionsTest {
         });
     }
 
+    /**
+     * As metal3 (its ensureCapacity runs on entering a busy state): registering takes no provisioning slot, only the
+     * move on to inspecting does. A slot reserved for every host that starts registering sat unused while the host
+     * registered and waited its turn; with 1,000 new hosts every slot was held so, and few hosts inspected (issue 14).
+     */
+    @Test
+    void aHostAsksForAProvisioningSlotOnlyOnceItIsRegistered() {
+        Host toRegister = aHost().withBmc().inState(REGISTERING).build();
+        Host registered = apply(toRegister, conclude(toRegister, new Outcome.Registered("node-7")));
+
+        assertThat(LIFECYCLE.mayNeedCapacity(toRegister)).as("still to register").isFalse();
+        assertThat(plan(toRegister).operation()).get().isInstanceOf(Operation.Register.class);
+        assertThat(LIFECYCLE.mayNeedCapacity(registered)).as("registered, about to inspect").isTrue();
+        assertThat(plan(registered).status().state()).isEqualTo(INSPECTING);
+    }
+
     @Test
     void aSuccessfulRegistrationRecordsTheGoodCredentialsAndTheNodeId() {
         Decision d = conclude(aHost().withBmc().inState(REGISTERING).build(), new Outcome.Registered("node-7"));
