@@ -16,6 +16,7 @@ import io.metalkube.domain.host.HostId;
 import io.metalkube.domain.lifecycle.HostEvent;
 import io.metalkube.kubernetes.admission.AdmissionChecks;
 import io.metalkube.kubernetes.crd.BareMetalHost;
+import io.metalkube.kubernetes.crd.BareMetalHostStatus;
 import io.metalkube.kubernetes.mapping.HostAnnotationCodec;
 import io.metalkube.kubernetes.mapping.HostMapper;
 import io.metalkube.kubernetes.mapping.UnreadableFieldException;
@@ -160,14 +161,20 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost> 
     }
 
     /**
-     * The API budget goes to hosts that progress: a new host, or one registering that has not yet asked for a
-     * provisioning slot, waits behind every other request; the rest (a host that may take a slot now, one in a slot,
-     * one being polled) goes first (see {@link ApiRateLimiter}).
+     * The API budget goes to hosts that progress: a new host, or one still to register (registering takes no
+     * provisioning slot), waits behind every other request; the rest (a registered host about to take a slot, a
+     * delayed one that may take one now, one in a slot, one being polled) goes first (see {@link ApiRateLimiter}).
      */
     static ApiRateLimiter.Priority priority(BareMetalHost cr) {
         String state = state(cr);
-        boolean enrolling = state.isEmpty() || (state.equals("registering") && !"delayed".equals(cr.getStatus().operationalStatus));
+        boolean enrolling = state.isEmpty() || state.equals("registering") && !registered(cr.getStatus());
         return enrolling ? ApiRateLimiter.Priority.LOW : ApiRateLimiter.Priority.HIGH;
+    }
+
+    /** Registered, and waiting for (or about to take) a provisioning slot: delayed, or good credentials and no registration error since. */
+    private static boolean registered(BareMetalHostStatus status) {
+        return "delayed".equals(status.operationalStatus) || status.goodCredentials != null
+                && !"registration error".equals(status.errorType) && !"provisioned registration error".equals(status.errorType);
     }
 
     /** The host as the cache has it now (empty if gone or unreadable: it holds no slot then). */

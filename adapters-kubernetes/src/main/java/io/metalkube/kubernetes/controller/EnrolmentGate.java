@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * At most a few reconciles of enrolling hosts (new, or registering without a provisioning slot) run at once; the
+ * At most a few reconciles of enrolling hosts (new, or still to register) run at once; the
  * others try again in a few seconds. Under the client-side rate limit an enrolling host's request waits behind every
  * other ({@code ApiRateLimiter.Priority.LOW}), and a waiting request holds its reconcile thread: without this gate,
  * thousands of hosts created at once filled every reconcile thread with waiting enrolment writes, and the twenty
