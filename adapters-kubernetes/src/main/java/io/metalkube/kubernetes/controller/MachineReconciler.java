@@ -78,7 +78,7 @@ abstract class MachineReconciler<M extends CustomResource<?, ?>> implements Reco
         var config = InformerEventSourceConfiguration.from(BareMetalHost.class, type)
                 .withName("consumed-hosts")
                 .withNamespacesInheritedFromController()
-                .withItemStore(LeanCache.store(context.getControllerConfiguration().getEffectiveNamespaces()))
+                .withItemStore(LeanCache.consumerRefsOnly(context.getControllerConfiguration().getEffectiveNamespaces()))
                 .withSecondaryToPrimaryMapper(host -> {
                     var ref = host.getSpec() == null ? null : host.getSpec().consumerRef;
                     if (ref == null) {

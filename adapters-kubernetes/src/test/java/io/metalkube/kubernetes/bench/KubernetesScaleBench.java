@@ -333,11 +333,18 @@ public final class KubernetesScaleBench {
     /** The end state on the API server: every Machine has at most one host, every host names at most one Machine. */
     private void claimsOnTheServer(KubernetesClient client, int m) {
         Map<String, String> consumerByHost = new java.util.HashMap<>();
-        for (BareMetalHost h : client.resources(BareMetalHost.class).inNamespace(NS).list().getItems()) {
-            if (h.getSpec().consumerRef != null) {
-                consumerByHost.put(h.getMetadata().getName(), h.getSpec().consumerRef.name);
+        // in pages, as kubectl lists: one answer with 10,000 whole hosts would take the operator's heap in this JVM
+        String next = null;
+        do {
+            var page = client.resources(BareMetalHost.class).inNamespace(NS)
+                    .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(500L).withContinue(next).build());
+            for (BareMetalHost h : page.getItems()) {
+                if (h.getSpec().consumerRef != null) {
+                    consumerByHost.put(h.getMetadata().getName(), h.getSpec().consumerRef.name);
+                }
             }
-        }
+            next = page.getMetadata().getContinue();
+        } while (next != null && !next.isEmpty());
         Map<String, String> hostNameByMachine = new java.util.HashMap<>();
         for (Machine machine : client.resources(Machine.class).inNamespace(NS).list().getItems()) {
             if (machine.getStatus() != null && machine.getStatus().hostName != null) {
