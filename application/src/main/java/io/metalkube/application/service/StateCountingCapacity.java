@@ -13,14 +13,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The provisioning limit counted from host states (metal3's PROVISIONING_LIMIT, default 20), for back-ends that
  * cannot count for themselves. Grants are reserved for a short while under a lock, so a burst of reconciles cannot
  * overshoot the limit before the new states become visible (metal3 issue #730). The busy hosts are counted from
  * one listing per second at most: every delayed host checks again each minute, and listing all hosts per check
- * made enrolling 10,000 hosts cost O(hosts²) (docs/benchmarks-core.md). A slot freed since the listing is seen
- * within a second; slots granted since are held by their reservations, so a stale listing never over-grants.
+ * made enrolling 10,000 hosts cost O(hosts²) (docs/benchmarks-core.md). A slot freed since the listing is seen at
+ * once: before saying no, the listed busy hosts are read again (a host woken for a freed slot found it taken by a
+ * stale listing and waited a minute, issue 14); slots granted since are held by their reservations, so a stale
+ * listing never over-grants.
  */
 public final class StateCountingCapacity implements ProvisioningCapacity {
 
@@ -43,6 +46,12 @@ public final class StateCountingCapacity implements ProvisioningCapacity {
         this.clock = clock;
     }
 
+    /** Slots held by other hosts: busy in the listing, or granted since. */
+    private int taken(HostId host) {
+        int taken = busy.size() - (busy.contains(host) ? 1 : 0);
+        return taken + (int) reserved.keySet().stream().filter(id -> !id.equals(host) && !busy.contains(id)).count();
+    }
+
     @Override
     public synchronized Capacity check(HostId host) {
         Instant now = clock.instant();
@@ -58,8 +67,13 @@ public final class StateCountingCapacity implements ProvisioningCapacity {
             listedAt = now;
             reserved.keySet().removeAll(listed);
         }
-        int taken = busy.size() - (busy.contains(host) ? 1 : 0);
-        taken += (int) reserved.keySet().stream().filter(id -> !id.equals(host) && !busy.contains(id)).count();
+        int taken = taken(host);
+        if (taken >= limit && !now.equals(listedAt)) {
+            // a slot freed since the listing: the host woken for it must see it. Only the listed busy hosts (about
+            // the limit) are read again, so a thousand delayed hosts' retries cost no listing each.
+            busy = busy.stream().filter(id -> hosts.find(id).map(h -> h.state().isBusy()).orElse(false)).collect(Collectors.toSet());
+            taken = taken(host);
+        }
         if (taken >= limit) {
             return Capacity.EXHAUSTED;
         }
