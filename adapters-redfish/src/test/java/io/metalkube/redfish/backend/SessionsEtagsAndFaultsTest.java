@@ -37,10 +37,17 @@ class SessionsEtagsAndFaultsTest {
 
     static SushyEmulator emulator;
     static IsoServer images;
+    /**
+     * The system whose VirtualMedia sushy-tools' Manager links, kept for the test that needs it: handed out by
+     * {@code nextSystem()} too, a concurrent test powered it while that test provisioned it, and the image it found
+     * inserted was gone (a CI failure on 2026-12-02).
+     */
+    static String managerLinked;
 
     @BeforeAll
     static void start() {
         emulator = SushyEmulator.start("gateway", 10);
+        managerLinked = emulator.nextSystem();
         images = IsoServer.start();
     }
 
@@ -185,7 +192,8 @@ class SessionsEtagsAndFaultsTest {
             assertThat(gw.recordedMatching(r -> r.path().equals("/redfish/v1/Systems"))).hasSize(4);
 
             // sushy-tools' Manager links the first system's VirtualMedia collection
-            String first = emulator.uuids().getFirst();
+            String first = managerLinked;
+            assertThat(first).isEqualTo(emulator.uuids().getFirst());
             BackendTarget t = via(gw, first, SushyEmulator.PASSWORD);
             Image iso = new Image(images.url("manager-vmedia.iso"), "", null, DiskFormat.LIVE_ISO);
             Outcome o = RedfishBackendAgainstEmulatorTest.until(() -> backend.provision(new Operation.Provision(t, iso, null, null, null, null,
