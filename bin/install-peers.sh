@@ -7,6 +7,8 @@
 # how they run. The emulators themselves come from ../shared/peers (METALKUBE_PEERS); without that folder,
 # sushy-tools is tried from the Python package index, and what is still missing is said plainly.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/peers-home.sh >/dev/null   # METALKUBE_PEERS, when run on its own rather than from bin/test
 need=()
 command -v ipmi_sim >/dev/null 2>&1 || need+=(openipmi)
 command -v ipmitool >/dev/null 2>&1 || need+=(ipmitool)
