@@ -2,7 +2,7 @@ package io.metalkube.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.metalkube.kubernetes.bench.KubernetesScaleBench;
+import io.metalkube.kubernetes.bench.BenchSupport;
 import io.metalkube.kubernetes.crd.BareMetalHost;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
 import io.metalkube.kubernetes.testing.TestApiServer;
@@ -40,7 +40,7 @@ class WritesPerStateChangeTest {
                 host.getSpec().online = true;
                 client.resources(BareMetalHost.class).inNamespace(ns).resource(host).create();
                 await().atMost(Site.PATIENCE).until(() -> provisionedAndOn(user.host("host-0")));
-                KubernetesScaleBench.awaitQuiet(counter);
+                BenchSupport.awaitQuiet(counter);
 
                 var writes = counter.snapshot();
                 long changes = transitions.count("host-0");

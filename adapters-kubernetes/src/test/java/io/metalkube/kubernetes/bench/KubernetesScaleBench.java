@@ -1,6 +1,5 @@
 package io.metalkube.kubernetes.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,9 +20,7 @@ import io.metalkube.kubernetes.KubernetesOperator;
 import io.metalkube.kubernetes.KubernetesPorts;
 import io.metalkube.kubernetes.KubernetesSettings;
 import io.metalkube.kubernetes.crd.BareMetalHost;
-import io.metalkube.kubernetes.crd.BareMetalHostSpec;
 import io.metalkube.kubernetes.crd.Machine;
-import io.metalkube.kubernetes.crd.MachineSpec;
 import io.metalkube.kubernetes.testing.ApiServerBinding;
 import io.metalkube.kubernetes.testing.ApiServerMetrics;
 import io.metalkube.kubernetes.testing.KubeLite;
@@ -31,11 +28,10 @@ import io.metalkube.kubernetes.testing.RealApiServer;
 import io.metalkube.kubernetes.testing.TestApiServer;
 import io.metalkube.kubernetes.testing.TransitionLog;
 
-import java.nio.charset.StandardCharsets;
+import static io.metalkube.kubernetes.bench.BenchSupport.*;
+
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +40,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 /**
  * Scale benchmark (a main class, not a test) of the Kubernetes adapter: a real API server (kube-lite, its own process;
@@ -64,7 +58,6 @@ public final class KubernetesScaleBench {
     static final String NS = "bench";
     static final String RAW_NS = "raw";
     static final int SEQUENTIAL_CLAIMS = 50;
-    static final Duration PHASE_TIMEOUT = Duration.ofMinutes(Long.getLong("bench.phaseTimeoutMinutes", 20));
     /** What docs/benchmarks-kubernetes.md claims for enrolment (issue 12's goal): the run fails above it. */
     static final double MAX_WRITES_PER_STATE_CHANGE = 2.0;
 
@@ -288,7 +281,7 @@ public final class KubernetesScaleBench {
         for (int i = 0; i < sequential; i++) {
             String name = "machine-" + i;
             createdAt.put(name, System.nanoTime());
-            rawClient.resources(Machine.class).inNamespace(NS).resource(machine(name)).create();
+            rawClient.resources(Machine.class).inNamespace(NS).resource(machine(NS, name)).create();
             await(() -> store.claimedAtNanos.containsKey(name));
             one.add(store.claimedAtNanos.getOrDefault(name, System.nanoTime()) - createdAt.get(name));
         }
@@ -299,7 +292,7 @@ public final class KubernetesScaleBench {
         parallel(m - sequential, i -> {
             String name = "machine-" + (sequential + i);
             createdAt.put(name, System.nanoTime());
-            rawClient.resources(Machine.class).inNamespace(NS).resource(machine(name)).create();
+            rawClient.resources(Machine.class).inNamespace(NS).resource(machine(NS, name)).create();
         });
         boolean done = await(() -> store.claimedAtNanos.size() >= m);
         long end = System.nanoTime();
@@ -354,93 +347,6 @@ public final class KubernetesScaleBench {
         claims.endState(consumerByHost, hostNameByMachine);
         row("claims", "on the API server at the end: Machines with a host / hosts with a consumer",
                 Set.copyOf(consumerByHost.values()).size() + " / " + consumerByHost.size() + " (of " + m + " Machines)");
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    static BareMetalHost host(String ns, String name, int i) {
-        BareMetalHost h = new BareMetalHost();
-        h.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).withLabels(Map.of("pool", "bench")).build());
-        BareMetalHostSpec spec = new BareMetalHostSpec();
-        spec.bmc = new BareMetalHostSpec.Bmc();
-        spec.bmc.address = "ipmi://10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-        spec.bmc.credentialsName = name + "-bmc";
-        spec.bootMACAddress = String.format("52:54:00:%02x:%02x:%02x", i >> 16 & 255, i >> 8 & 255, i & 255);
-        spec.online = false;
-        h.setSpec(spec);
-        return h;
-    }
-
-    static Machine machine(String name) {
-        Machine m = new Machine();
-        m.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        MachineSpec spec = new MachineSpec();
-        spec.providerSpec = new MachineSpec.ProviderValue();
-        try {
-            spec.providerSpec.value = new ObjectMapper().readTree("""
-                    {"apiVersion": "baremetal.cluster.k8s.io/v1alpha1", "kind": "BareMetalMachineProviderSpec",
-                     "hostSelector": {"matchLabels": {"pool": "bench"}},
-                     "image": {"url": "http://images.example/worker.qcow2", "checksum": "abc"}}
-                    """);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the benchmark's provider spec does not parse", e);
-        }
-        m.setSpec(spec);
-        return m;
-    }
-
-    static long backendCalls(FixtureBackend backend) {
-        long sum = 0;
-        for (String k : List.of("register", "inspect", "provision", "deprovision", "readpower", "poweron", "poweroff", "delete", "detach")) {
-            sum += backend.calls(k);
-        }
-        return sum;
-    }
-
-    static void parallel(int n, IntConsumer body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            futures.add(pool.submit(() -> body.accept(k)));
-        }
-        for (var f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
-    static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
-    }
-
-    /** Until the operator's client has been silent for two seconds. */
-    public static void awaitQuiet(ApiRequestCounter op) throws InterruptedException {
-        long last = -1;
-        while (true) {
-            var c = op.snapshot();
-            long total = c.reads() + c.writes();
-            if (total == last) {
-                return;
-            }
-            last = total;
-            Thread.sleep(2_000);
-        }
-    }
-
-    static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String secs(long nanos) {
-        return String.format("%.1f s", nanos / 1e9);
     }
 
     private void row(String phase, String what, String value) {

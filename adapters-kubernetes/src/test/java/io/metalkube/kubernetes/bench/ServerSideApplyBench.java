@@ -78,21 +78,21 @@ public final class ServerSideApplyBench {
             ApiServerMetrics before = ApiServerMetrics.of(user);
             var opBefore = counter.snapshot();
             long t0 = System.nanoTime();
-            KubernetesScaleBench.parallel(n, i -> {
+            BenchSupport.parallel(n, i -> {
                 String name = "host-" + i;
                 user.secrets().inNamespace(ns).resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns)
                         .withName(name + "-bmc").withLabels(Map.of("environment.metal3.io", "baremetal")).build())
-                        .withData(Map.of("username", KubernetesScaleBench.b64("admin"), "password", KubernetesScaleBench.b64("pw"))).build()).create();
-                user.resources(BareMetalHost.class).inNamespace(ns).resource(KubernetesScaleBench.host(ns, name, i)).create();
+                        .withData(Map.of("username", BenchSupport.b64("admin"), "password", BenchSupport.b64("pw"))).build()).create();
+                user.resources(BareMetalHost.class).inNamespace(ns).resource(BenchSupport.host(ns, name, i)).create();
                 // a user (or another controller) labels the host at once: the finalizer add races this write
                 user.resources(BareMetalHost.class).inNamespace(ns).withName(name)
                         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"rack\":\"r" + (i % 40) + "\"}}}");
             });
-            boolean done = KubernetesScaleBench.await(() -> user.resources(BareMetalHost.class).inNamespace(ns).list().getItems().stream()
+            boolean done = BenchSupport.await(() -> user.resources(BareMetalHost.class).inNamespace(ns).list().getItems().stream()
                     .filter(h -> h.getStatus() != null && h.getStatus().provisioning != null
                             && "available".equals(h.getStatus().provisioning.state)).count() >= n);
             double wall = (System.nanoTime() - t0) / 1e9;
-            KubernetesScaleBench.awaitQuiet(counter);
+            BenchSupport.awaitQuiet(counter);
             ApiServerMetrics d = ApiServerMetrics.of(user).minus(before);
             var op = counter.snapshot().minus(opBefore);
             long finalizerPatches = op.of("PATCH baremetalhosts");
