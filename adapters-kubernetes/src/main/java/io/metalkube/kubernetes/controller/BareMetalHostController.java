@@ -171,7 +171,10 @@ public final class BareMetalHostController implements Reconciler<BareMetalHost> 
         return enrolling ? ApiRateLimiter.Priority.LOW : ApiRateLimiter.Priority.HIGH;
     }
 
-    /** Registered, and waiting for (or about to take) a provisioning slot: delayed, or good credentials and no registration error since. */
+    /**
+     * Registered, and waiting for (or about to take) a provisioning slot: delayed, or {@code HostStatus.registered()}
+     * read off the wire status (the priority is decided before the host is mapped, and for hosts that cannot be).
+     */
     private static boolean registered(BareMetalHostStatus status) {
         return "delayed".equals(status.operationalStatus) || status.goodCredentials != null
                 && !"registration error".equals(status.errorType) && !"provisioned registration error".equals(status.errorType);

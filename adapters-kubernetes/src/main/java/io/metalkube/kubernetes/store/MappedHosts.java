@@ -44,8 +44,4 @@ final class MappedHosts {
             byId.keySet().retainAll(present);
         }
     }
-
-    int size() {
-        return byId.size();
-    }
 }

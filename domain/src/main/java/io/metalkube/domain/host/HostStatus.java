@@ -63,6 +63,14 @@ public record HostStatus(ProvisioningStatus provisioning, OperationalStatus oper
         return new HostStatus(v, operationalStatus, errorType, errorMessage, errorCount, poweredOn, hardware, goodCredentials, triedCredentials, operationHistory, lastUpdated, powerOffSince, servedReboots);
     }
 
+    /**
+     * Registered with credentials and no registration error since: a registering host in this state waits only for
+     * a provisioning slot to start inspecting (it registers again first if its credentials change).
+     */
+    public boolean registered() {
+        return goodCredentials() != null && errorType() != ErrorType.REGISTRATION && errorType() != ErrorType.PROVISIONED_REGISTRATION;
+    }
+
     public HostStatus withState(ProvisioningState v) {
         return withProvisioning(provisioning.withState(v));
     }

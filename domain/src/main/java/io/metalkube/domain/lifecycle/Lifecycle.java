@@ -58,22 +58,12 @@ public final class Lifecycle {
         HostSpec spec = host.spec();
         return switch (host.state()) {
             // metal3 checks on entering a busy state: a host still to register takes no slot while it does
-            case REGISTERING -> registered(host);
+            case REGISTERING -> host.status().registered();
             case MATCH_PROFILE -> true;
             case AVAILABLE -> spec.wantsProvisioning() || host.annotations().inspect() == InspectRequest.REINSPECT;
             case PROVISIONED -> !spec.sameDeploymentAs(host.status().provisioning());
             default -> host.status().operationalStatus() == OperationalStatus.DELAYED;
         };
-    }
-
-    /**
-     * True once the host registered with credentials (and has not failed since): the next step may be inspection. A
-     * change of credentials makes it register again first; its slot check then only reserves a little early.
-     */
-    private static boolean registered(Host host) {
-        HostStatus status = host.status();
-        return status.goodCredentials() != null
-                && status.errorType() != ErrorType.REGISTRATION && status.errorType() != ErrorType.PROVISIONED_REGISTRATION;
     }
 
     /** Decides what to do next for {@code host}. */
